@@ -1,0 +1,30 @@
+"""Hook: apply :mod:`p2ham.theme_patch` to Material's JavaScript bundle after each build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+from p2ham.theme_patch import ThemePatchError, disable_alternate_sitemap_fetch
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    # static-i18n builds other languages into subfolders of site_dir; the theme assets live at its top.
+    site_dir = Path(config.site_dir)
+    root = site_dir.parent if (site_dir.parent / "assets" / "javascripts").is_dir() else site_dir
+    bundles = sorted((root / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        raise PluginError(f"{root}/assets/javascripts: Material's bundle.*.min.js not found")
+    for bundle in bundles:
+        text = bundle.read_text(encoding="utf-8")
+        try:
+            patched = disable_alternate_sitemap_fetch(text)
+        except ThemePatchError as exc:
+            raise PluginError(f"{bundle}: {exc}") from None
+        if patched != text:
+            bundle.write_text(patched, encoding="utf-8")

@@ -1,0 +1,76 @@
+"""Hook: the site's interface strings in the reader's language, and no page left untranslated by accident.
+
+Thin adapter over :mod:`p2ham.strings`. static-i18n runs the whole build once per language, so the state is
+rebuilt in ``on_config`` and every lookup asks which language is being built now.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from mkdocs.exceptions import PluginError
+
+from p2ham.errors import ContentError
+from p2ham.strings import load_strings
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.translations")
+
+STRINGS_FILE = "content/ui-strings.yml"
+_strings: dict[str, dict[str, str]] = {}
+
+
+def site_languages(config: MkDocsConfig) -> list[str]:
+    """The locales the i18n plugin builds, default first."""
+    plugin: Any = config.plugins["i18n"]
+    languages = sorted(plugin.config.languages, key=lambda lang: not lang.default)
+    return [lang.locale for lang in languages if lang.build]
+
+
+def build_language(config: MkDocsConfig) -> str:
+    """The language of the build that is running now."""
+    plugin: Any = config.plugins["i18n"]
+    return str(plugin.current_language or plugin.default_language)
+
+
+def on_config(config: MkDocsConfig) -> None:
+    _strings.clear()
+    path = Path(config.config_file_path).parent / STRINGS_FILE
+    try:
+        _strings.update(load_strings(path, site_languages(config)))
+    except ContentError as exc:
+        raise PluginError(f"Interface strings are incomplete:\n{exc}") from None
+
+
+@jinja2.pass_context
+def _translate(context: Any, key: str) -> str:
+    language = context["config"].theme["language"]
+    try:
+        return _strings[language][key]
+    except KeyError:
+        raise PluginError(f"{STRINGS_FILE}: {language}.{key}: unknown interface string") from None
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.globals["p2ham_t"] = _translate
+    return env
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Warn (and so fail a strict build) when a page falls back to another language without saying so."""
+    source_language = getattr(page.file, "locale", None)
+    if source_language and source_language != build_language(config) and page.meta.get("translation") != "pending":
+        log.warning(
+            "%s: no '%s' translation. Add one, or mark the page 'translation: pending' in its front matter "
+            "to publish it with a notice.",
+            page.file.src_uri,
+            build_language(config),
+        )
+    return None

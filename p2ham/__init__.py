@@ -1,0 +1,1 @@
+"""Plain-Python core of the P2HAM site: reading, validating and rendering, without MkDocs."""

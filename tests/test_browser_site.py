@@ -1,0 +1,129 @@
+"""Site-wide checks in a real browser: every page in both languages, at a phone and a desktop viewport."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from browsing import (
+    VIEWPORTS,
+    Visit,
+    axe_violations,
+    describe_violations,
+    first_visit_weight,
+    horizontal_overflow,
+    visit,
+)
+from browsing import origin as origin_of
+from conftest import BuiltSite
+from sitecheck import LANGUAGES, counterpart_url, load_site, url_language
+
+pytestmark = pytest.mark.browser
+PAGE_WEIGHT_BUDGET = 150 * 1024  # bytes, compressed, first visit to the home page without the search index
+
+
+@dataclass
+class Report:
+    visits: dict[tuple[str, str], Visit] = field(default_factory=dict)
+    axe: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    overflow: dict[tuple[str, str], int] = field(default_factory=dict)
+    switcher: dict[str, dict[str, str]] = field(default_factory=dict)
+    cookies: list[Any] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def site_report(built_site: BuiltSite, site_server: str, browser: Any) -> Iterator[Report]:
+    """Load every page once per viewport and record what each check needs."""
+    report = Report()
+    pages = load_site(built_site.path, built_site.base_path)
+    server_root = site_server[: -len(built_site.base_path)]
+    sizes = {**VIEWPORTS, "narrow": {"width": 320, "height": 640}}
+    for name, viewport in sizes.items():
+        context = browser.new_context(viewport=viewport, service_workers="block")
+        for built in pages:
+            page = context.new_page()
+            report.visits[(built.url, name)] = visit(page, server_root + built.url)
+            report.overflow[(built.url, name)] = horizontal_overflow(page)
+            if name in VIEWPORTS:
+                report.axe[(built.url, name)] = describe_violations(built.url, name, axe_violations(page))
+            if name == "desktop":
+                report.switcher[built.url] = page.evaluate(
+                    """() => Object.fromEntries([...document.querySelectorAll('.md-select a[hreflang]')]
+                          .map(a => [a.hreflang, new URL(a.href).pathname]))"""
+                )
+            page.close()
+        report.cookies += context.cookies()
+        context.close()
+    yield report
+
+
+def test_no_request_to_another_origin(site_report: Report, site_server: str) -> None:
+    site_origin = origin_of(site_server)
+    problems = [f"{url} [{vp}]: {request}" for (url, vp), v in site_report.visits.items()
+                for request in v.foreign_requests(site_origin)]
+    assert problems == []
+    assert site_report.visits, "no page was visited"
+
+
+def test_no_failed_request_or_script_error(site_report: Report) -> None:
+    problems = [f"{url} [{vp}]: {p}" for (url, vp), v in site_report.visits.items() for p in v.failed + v.errors]
+    assert problems == []
+
+
+def test_no_cookies(site_report: Report) -> None:
+    assert site_report.cookies == []
+
+
+def test_axe_finds_no_violation(site_report: Report) -> None:
+    problems = [line for lines in site_report.axe.values() for line in lines]
+    assert len(site_report.axe) >= 2 * 8
+    assert problems == [], "\n".join(problems)
+
+
+def test_pages_reflow_at_320_and_360_px(site_report: Report) -> None:
+    problems = [f"{url} [{vp}]: {px} px wider than the screen"
+                for (url, vp), px in site_report.overflow.items() if px > 0 and vp != "desktop"]
+    assert problems == []
+
+
+def test_switcher_after_scripts_ran_leads_to_the_same_page(site_report: Report, built_site: BuiltSite) -> None:
+    problems = []
+    for url, links in site_report.switcher.items():
+        for lang in LANGUAGES:
+            expected = counterpart_url(url, lang, built_site.base_path)
+            if links.get(lang) != expected:
+                problems.append(f"{url}: {lang} link is {links.get(lang)}, expected {expected}")
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_switching_language_by_clicking_lands_on_the_same_page(
+    lang: str, browser: Any, site_server: str, built_site: BuiltSite
+) -> None:
+    other = next(code for code in LANGUAGES if code != lang)
+    start = counterpart_url(built_site.base_path + "tentang/", lang, built_site.base_path)
+    server_root = site_server[: -len(built_site.base_path)]
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(server_root + start)
+    page.locator(".md-header .md-select button").click()
+    page.locator(f".md-header .md-select a[hreflang={other}]").click()
+    page.wait_for_load_state()
+    assert page.url == server_root + counterpart_url(start, other, built_site.base_path)
+    assert page.locator("html").get_attribute("lang") == other
+    assert url_language(start, built_site.base_path) == lang
+    context.close()
+
+
+def test_home_page_weight_within_budget(browser: Any, site_server: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    weight = first_visit_weight(context, site_server)
+    context.close()
+    print(f"\nHome page first visit: {weight.raw / 1024:.1f} KB raw, {weight.gzip / 1024:.1f} KB gzip, "
+          f"{len(weight.files)} files (search index excluded)")
+    for url, raw, compressed in sorted(weight.files, key=lambda f: -f[2]):
+        print(f"  {compressed / 1024:7.1f} KB gzip  {raw / 1024:7.1f} KB raw  {url}")
+    assert weight.files
+    assert weight.gzip <= PAGE_WEIGHT_BUDGET
