@@ -7,14 +7,13 @@ rebuilt in ``on_config`` and every lookup asks which language is being built now
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from hookutil import build_language, interface_strings
 from mkdocs.exceptions import PluginError
 
-from p2ham.errors import ContentError
-from p2ham.strings import load_strings
+from p2ham.strings import STRINGS_FILE
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -22,31 +21,12 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.translations")
-
-STRINGS_FILE = "content/ui-strings.yml"
 _strings: dict[str, dict[str, str]] = {}
-
-
-def site_languages(config: MkDocsConfig) -> list[str]:
-    """The locales the i18n plugin builds, default first."""
-    plugin: Any = config.plugins["i18n"]
-    languages = sorted(plugin.config.languages, key=lambda lang: not lang.default)
-    return [lang.locale for lang in languages if lang.build]
-
-
-def build_language(config: MkDocsConfig) -> str:
-    """The language of the build that is running now."""
-    plugin: Any = config.plugins["i18n"]
-    return str(plugin.current_language or plugin.default_language)
 
 
 def on_config(config: MkDocsConfig) -> None:
     _strings.clear()
-    path = Path(config.config_file_path).parent / STRINGS_FILE
-    try:
-        _strings.update(load_strings(path, site_languages(config)))
-    except ContentError as exc:
-        raise PluginError(f"Interface strings are incomplete:\n{exc}") from None
+    _strings.update(interface_strings(config))
 
 
 @jinja2.pass_context

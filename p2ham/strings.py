@@ -8,6 +8,8 @@ import yaml
 
 from p2ham.errors import ContentError, Problem
 
+STRINGS_FILE = "content/ui-strings.yml"
+
 
 def _key_lines(text: str) -> dict[tuple[str, str], int]:
     """Line numbers of ``lang: key:`` pairs, found through YAML's own node tree."""

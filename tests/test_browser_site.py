@@ -127,3 +127,28 @@ def test_home_page_weight_within_budget(browser: Any, site_server: str) -> None:
         print(f"  {compressed / 1024:7.1f} KB gzip  {raw / 1024:7.1f} KB raw  {url}")
     assert weight.files
     assert weight.gzip <= PAGE_WEIGHT_BUDGET
+
+
+@pytest.mark.parametrize(("lang", "label"), [("id", "Tabel lebar, dapat digeser ke samping"),
+                                             ("en", "Wide table, scrolls sideways")])
+def test_wide_table_on_a_phone_is_a_named_keyboard_stop(
+    lang: str, label: str, browser: Any, site_server: str, built_site: BuiltSite
+) -> None:
+    url = counterpart_url(built_site.base_path + "modul/standar-pelayanan/", lang, built_site.base_path)
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_server[: -len(built_site.base_path)] + url, wait_until="networkidle")
+    regions = page.locator(".md-typeset__scrollwrap[role=region]")
+    assert regions.count() >= 1
+    assert regions.first.get_attribute("aria-label") == label
+    assert regions.first.get_attribute("tabindex") == "0"
+    regions.first.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=regions.first.element_handle())
+    context.close()
+    # At desktop width the same table fits, and is no extra tab stop.
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.goto(site_server[: -len(built_site.base_path)] + url, wait_until="networkidle")
+    assert page.locator(".md-typeset__scrollwrap[role=region]").count() == 0
+    context.close()

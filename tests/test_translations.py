@@ -61,7 +61,7 @@ def fake_config(current: str) -> Any:
 
 
 def test_hook_warns_on_an_untranslated_page(caplog: pytest.LogCaptureFixture) -> None:
-    from hooks import translations
+    import translations
 
     with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.translations"):
         translations.on_page_markdown("# x", page=fake_page("id", {}), config=fake_config("en"), files=Any)
@@ -69,7 +69,7 @@ def test_hook_warns_on_an_untranslated_page(caplog: pytest.LogCaptureFixture) ->
 
 
 def test_hook_accepts_a_declared_pending_translation(caplog: pytest.LogCaptureFixture) -> None:
-    from hooks import translations
+    import translations
 
     with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.translations"):
         translations.on_page_markdown("# x", page=fake_page("id", {"translation": "pending"}),

@@ -1,0 +1,54 @@
+"""Shared by the hooks (not a hook itself): what the i18n plugin is building now, and error reporting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from mkdocs.exceptions import PluginError
+
+from p2ham.errors import ContentError
+from p2ham.strings import STRINGS_FILE, load_strings
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def site_languages(config: MkDocsConfig) -> list[str]:
+    """The locales the i18n plugin builds, default first."""
+    plugin: Any = config.plugins["i18n"]
+    languages = sorted(plugin.config.languages, key=lambda lang: not lang.default)
+    return [lang.locale for lang in languages if lang.build]
+
+
+def default_language(config: MkDocsConfig) -> str:
+    plugin: Any = config.plugins["i18n"]
+    return str(plugin.default_language)
+
+
+def build_language(config: MkDocsConfig) -> str:
+    """The language of the build that is running now (static-i18n runs one build per language)."""
+    plugin: Any = config.plugins["i18n"]
+    return str(plugin.current_language or plugin.default_language)
+
+
+def page_language(page: Any, config: MkDocsConfig) -> str:
+    """The language a page's text is written in (its source file's, which differs on an untranslated page)."""
+    return str(getattr(page.file, "locale", None) or build_language(config))
+
+
+def project_path(config: MkDocsConfig, relative: str) -> Path:
+    return Path(config.config_file_path).parent / relative
+
+
+def interface_strings(config: MkDocsConfig) -> dict[str, dict[str, str]]:
+    """The site's interface strings, checked complete in every language; a build error otherwise."""
+    try:
+        return load_strings(project_path(config, STRINGS_FILE), site_languages(config))
+    except ContentError as error:
+        fail("Interface strings are incomplete", error)
+
+
+def fail(what: str, error: ContentError) -> NoReturn:
+    """Stop the build with every problem, one per line, and no Python traceback."""
+    raise PluginError(f"{what}:\n{error}") from None
