@@ -1,0 +1,117 @@
+"""Quiz blocks: parsed by the Markdown parser into accessible HTML; every authoring mistake reported with its line."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from quizcases import BAD_CASES, GOOD_EN, GOOD_ID
+
+from p2ham.mdext.quiz import Collector
+from p2ham.quiz import Option, Question, annotate_block_lines, compare_languages, duplicate_ids
+
+
+def render(text: str, first_line: int = 1) -> tuple[BeautifulSoup, Collector]:
+    collector = Collector()
+    collector.start("modul/x.md")
+    html = markdown.markdown(annotate_block_lines(text, first_line),
+                             extensions=["p2ham.mdext.quiz", "p2ham.mdext.checklist"],
+                             extension_configs={"p2ham.mdext.quiz": {"collector": collector}})
+    return BeautifulSoup(html, "html.parser"), collector
+
+
+def test_good_quiz_becomes_native_inputs_in_fieldsets() -> None:
+    page, collector = render(GOOD_ID)
+    assert collector.page.problems == []
+    assert [(q.id, q.type, q.key) for q in collector.page.questions] == [
+        ("t-ramp", "single", "010"), ("t-rentan", "multiple", "110"), ("t-maklumat", "truefalse", "10")]
+    first = page.select_one("#q-t-ramp")
+    legend = first.select_one("fieldset > legend").get_text(" ", strip=True)
+    assert legend == "Question 1 Kewajiban mana yang dijalankan?"
+    radios = first.select("input[type=radio][name=q-t-ramp]")
+    assert len(radios) == 3
+    for radio in radios:
+        assert first.select_one(f"label[for={radio['id']}]") is not None
+    assert first.select_one("fieldset")["aria-describedby"] == "q-t-ramp-context q-t-ramp-instruction"
+    assert "Bedakan menahan diri" in first.select_one("#q-t-ramp-instruction").get_text()
+    assert len(page.select("#q-t-rentan input[type=checkbox]")) == 3
+    # No checklist markers or raw block syntax leak into the page.
+    assert "[x]" not in page.get_text() and "///" not in page.get_text()
+
+
+def test_every_explanation_is_in_details_without_javascript() -> None:
+    page, _ = render(GOOD_ID)
+    answers = page.select("#q-t-ramp details.p2ham-question__answers li")
+    assert [a["data-correct"] for a in answers] == ["false", "true", "false"]
+    assert [a.select_one(".p2ham-answer__explanation").get_text(strip=True) for a in answers] == [
+        "Kurang tepat. Penghormatan berarti menahan diri.", "Benar. Pemenuhan berarti menyediakan.",
+        "Kurang tepat. Penegakan berarti menindak pelanggaran."]
+    # The live region and the score are in the page from the start; buttons wait for the script.
+    quiz = page.select_one(".p2ham-quiz")
+    assert quiz.select_one("[role=status][aria-live=polite]") is not None
+    assert quiz.select_one("[data-p2ham=check]").has_attr("hidden")
+    assert quiz.has_attr("data-search-exclude")
+
+
+def test_strings_follow_the_page_language() -> None:
+    collector = Collector({"quiz_check": "Periksa jawaban", "quiz_question": "Pertanyaan"})
+    collector.start("modul/x.md", {"quiz_check": "Periksa jawaban", "quiz_question": "Pertanyaan"})
+    html = markdown.markdown(GOOD_ID, extensions=["p2ham.mdext.quiz"],
+                             extension_configs={"p2ham.mdext.quiz": {"collector": collector}})
+    assert "Periksa jawaban" in html and "Pertanyaan 1" in html
+
+
+@pytest.mark.parametrize("name", sorted(BAD_CASES))
+def test_each_mistake_is_reported_and_no_answer_key_is_left(name: str) -> None:
+    text, expected = BAD_CASES[name]
+    page, collector = render(text, first_line=20)
+    messages = [str(p) for p in collector.page.problems]
+    assert any(expected in m for m in messages), messages
+    assert all(p.file == "modul/x.md" and p.line >= 20 for p in collector.page.problems), messages
+    assert page.select(".p2ham-quiz-error"), "the broken block must be replaced by an error note"
+    # No answer key is left: no checklist made of options, no option list outside a built question.
+    assert not page.select(".p2ham-checklist, input[checked]")
+    assert all(o.find_parent(class_="p2ham-question").has_attr("data-question")
+               for o in page.select(".p2ham-option"))
+    assert not page.select("[data-p2ham-line]")
+
+
+def test_problem_lines_point_at_the_block() -> None:
+    text, _ = BAD_CASES["no correct option"]
+    _, collector = render("Intro.\n\n" + text, first_line=10)
+    assert [p.line for p in collector.page.problems] == [14]  # "//// question" of t-ramp, in the source file
+
+
+def test_blocks_in_code_fences_are_not_annotated() -> None:
+    text = "```\n/// quiz\n```\n\n/// quiz\n"
+    assert annotate_block_lines(text, 1).split("\n") == ["```", "/// quiz", "```", "", "/// quiz", "    p2ham-line: 5",
+                                                          ""]
+
+
+def q(qid: str, key: str, source: str = "a.md", line: int = 1, qtype: str = "single") -> Question:
+    return Question(qid, qtype, "p", tuple(Option(str(i), c == "1") for i, c in enumerate(key)), source, line)
+
+
+def test_duplicate_ids_across_pages_name_both_places() -> None:
+    seen: dict[str, Question] = {}
+    assert duplicate_ids([q("a", "01", "x.md", 3)], seen) == []
+    problems = duplicate_ids([q("a", "01", "y.md", 9)], seen)
+    assert [str(p) for p in problems] == ["y.md:9: question 'a': duplicate id, first used at x.md:3"]
+
+
+def test_languages_must_ask_the_same_questions_with_the_same_answers() -> None:
+    reference = [q("a", "010", "x.md", 3), q("b", "10", "x.md", 9, "truefalse"), q("c", "01", "x.md", 20)]
+    translation = [q("a", "001", "x.en.md", 4), q("b", "10", "x.en.md", 10, "single"), q("d", "01", "x.en.md", 30)]
+    problems = [str(p) for p in compare_languages(reference, translation, "x.md", "x.en.md")]
+    assert problems == [
+        "x.en.md:4: question 'a': correct options 001 differ from 010 in x.md:3 (1 marks a correct option)",
+        "x.en.md:10: question 'b': type 'single' differs from 'truefalse' in x.md:9",
+        "x.en.md:30: question 'd': not in x.md",
+        "x.md:20: question 'c': missing from x.en.md",
+    ]
+
+
+def test_english_version_of_the_good_quiz_matches() -> None:
+    _, indonesian = render(GOOD_ID)
+    _, english = render(GOOD_EN)
+    assert compare_languages(indonesian.page.questions, english.page.questions, "x.md", "x.en.md") == []
