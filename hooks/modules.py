@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-KNOWN_MARKERS = {"learning-path", "glossary", "stages-flow", "quiz-progress"}
+KNOWN_MARKERS = {"learning-path", "glossary", "stages-flow", "quiz-progress", "unit-overview", "unit"}
 STAGE_KEYS = ("stage_1", "stage_2", "stage_3", "stage_4")
 _strings: dict[str, dict[str, str]] = {}
 

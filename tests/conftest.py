@@ -65,7 +65,8 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", env: dic
 
 
 def small_site(folder: Path, pages: dict[str, str], drop_keys: tuple[str, ...] = ("nav",)) -> Path:
-    """A throwaway copy of the project (config, hooks, templates, content) with only `pages` in its docs folder.
+    """A throwaway copy of the project (config, hooks, templates, content, a 3-unit test dataset) with only
+    `pages` in its docs folder.
 
     Returns the path of its mkdocs.yml. Top-level config keys in `drop_keys` are removed (the nav, by default,
     so that MkDocs lists the given pages itself).
@@ -73,6 +74,7 @@ def small_site(folder: Path, pages: dict[str, str], drop_keys: tuple[str, ...] =
     for name in ("hooks", "overrides", "content"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "units", folder / "data")  # a small, valid unit dataset
     for name, text in pages.items():
         target = folder / "docs" / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,172 @@
+"""Hook: work-unit progress pages. Loads and checks the data folder before anything is written, then adds, for
+the language being built, a page and a status badge per unit, fills the overview page, and publishes the data as
+JSON and CSV. Thin adapter over :mod:`p2ham.units`.
+
+Unit pages never enter the navigation (each page would carry every unit and the site would grow quadratically)
+and are left out of the search index (the overview, with every unit's name, is indexed instead).
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from hookutil import build_language, default_language, fail, interface_strings, site_languages
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from p2ham.errors import ContentError
+from p2ham.units.load import UnitData, data_dir, load_data
+from p2ham.units.render import Links, open_data_csv, open_data_json, overview, render_badge, render_unit, t
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+UNIT_DIR = "unit-kerja"
+OVERVIEW_MARKER = "<!-- p2ham:unit-overview -->"
+UNIT_MARKER = "<!-- p2ham:unit -->"
+DATA_JSON = f"{UNIT_DIR}/data.json"
+DATA_CSV = f"{UNIT_DIR}/data.csv"
+
+_state: dict[str, Any] = {}
+# The checked data, kept between the builds of one `mkdocs build` (one per language) and `serve` rebuilds while
+# no data file changed: keyed by every file's path, size and modification time.
+_cache: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> None:
+    _state.clear()
+    _state["strings"] = interface_strings(config)
+
+
+@event_priority(100)  # before anything else of the build, and before MkDocs cleans the site folder
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    folder = data_dir(base=Path(config.config_file_path).parent)
+    key = signature(folder)
+    if _cache.get("key") != key:
+        _cache.clear()
+        try:
+            _cache["data"] = load_data(folder)
+        except ContentError as error:
+            fail(f"The unit data in {folder} has problems (nothing was built)", error)
+        _cache["key"] = key
+    _state["data"] = _cache["data"]
+
+
+def signature(folder: Path) -> tuple[object, ...]:
+    """What identifies the data folder's content cheaply: every file's path, size and modification time."""
+    if not folder.is_dir():
+        return (str(folder),)
+    return (str(folder.resolve()), *sorted((str(p), st.st_size, st.st_mtime_ns)
+                                           for p in folder.rglob("*") if p.is_file() for st in (p.stat(),)))
+
+
+def page_url(unit_id: str, lang: str, default: str) -> str:
+    prefix = "" if lang == default else f"{lang}/"
+    return f"{prefix}{UNIT_DIR}/{unit_id}/"
+
+
+def _relative(target: str, source: str) -> str:
+    """A link from the page at URL `source` (a folder ending in '/') to `target` (a site path)."""
+    relative = posixpath.relpath(target, source.rstrip("/") or ".")
+    return relative + ("/" if target.endswith("/") and not relative.endswith("/") else "")
+
+
+def _localised(config: MkDocsConfig, src_uri: str, lang: str, default: str, content: str,
+               inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV) -> File:
+    """A generated file for one language, carrying the metadata static-i18n gives the files it builds."""
+    file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+    if lang != default:
+        file.dest_uri = f"{lang}/{file.dest_uri}"
+    file.locale = lang  # type: ignore[attr-defined]
+    file.localization = None if lang == default else lang  # type: ignore[attr-defined]
+    file.locale_alternate_of = lang  # type: ignore[attr-defined]
+    file.norm_src_uri = src_uri  # type: ignore[attr-defined]
+    file.alternates = {lang: file}  # type: ignore[attr-defined]
+    return file
+
+
+def _links(url: str, lang: str, default: str, site_url: str, targets: list[str], unit_id: str = "") -> Links:
+    """Links from the page at `url` to the overview, the units in `targets`, the open data and the badge.
+
+    A unit page links to its parent only: linking every unit from every unit page would grow as N squared.
+    """
+    root = "/"
+    here = root + url
+    return Links(
+        overview=_relative(root + page_url("", lang, default).replace("//", "/"), here),
+        unit={target: _relative(root + page_url(target, lang, default), here) for target in targets},
+        data_json=_relative(root + DATA_JSON, here),
+        data_csv=_relative(root + DATA_CSV, here),
+        badge="badge.svg" if unit_id else "",
+        badge_absolute=f"{site_url}{url}badge.svg" if unit_id else "",
+        page_absolute=f"{site_url}{url}" if unit_id else "",
+    )
+
+
+def unit_markdown(title: str, description: str) -> str:
+    """A generated page: front matter written by the YAML library (so data cannot break it) and a marker where
+    on_page_content puts the unit's HTML (rendered there, so Markdown never parses it: faster, and nothing in
+    the data can be read as Markdown).
+
+    Material prints a page's title and description without escaping (MkDocs templates do not autoescape), so
+    text from the data is escaped here.
+    """
+    meta = {"title": html.escape(title), "description": html.escape(description), "search": {"exclude": True},
+            "hide": ["toc"]}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{UNIT_MARKER}\n"
+
+
+@event_priority(-110)  # after static-i18n (-100) has built this language's file list
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    data: UnitData = _state["data"]
+    lang, default = build_language(config), default_language(config)
+    others = [code for code in site_languages(config) if code != lang]
+    strings = _state["strings"][lang]
+    plugin: Any = config.plugins["i18n"]
+    pages = []
+    _state["pages"] = {}
+    for unit in data.units:
+        src_uri = f"{UNIT_DIR}/{unit.id}.md"
+        description = f"{t(unit.name, lang)}: P2HAM. {strings['unit_as_of']} {data.dataset.as_of.isoformat()}."
+        page = _localised(config, src_uri, lang, default, unit_markdown(t(unit.name, lang), description))
+        _state["pages"][src_uri] = unit
+        for other in others:  # the language switcher leads to the same unit in the other language
+            page.alternates[other] = _localised(config, src_uri, other, default, "")  # type: ignore[attr-defined]
+        files.append(page)
+        pages.append(page)
+        badge = render_badge(unit, data, lang, strings)
+        files.append(_localised(config, f"{UNIT_DIR}/{unit.id}/badge.svg", lang, default, badge,
+                                InclusionLevel.INCLUDED))
+    if lang == default:  # open data has one address for every language
+        files.append(File.generated(config, DATA_JSON, content=open_data_json(data)))
+        files.append(File.generated(config, DATA_CSV, content=open_data_csv(data)))
+    # static-i18n writes sitemap.xml from its own per-language list of pages.
+    plugin.i18n_files_per_language.setdefault(lang, []).extend(pages)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if OVERVIEW_MARKER not in markdown:
+        return None
+    data: UnitData = _state["data"]
+    lang, default = build_language(config), default_language(config)
+    links = _links(page.url, lang, default, config.site_url or "/", [u.id for u in data.units])
+    html = overview(data, lang, _state["strings"][lang], links)
+    page.meta["p2ham_units"] = True  # loads units.js (sorting and filtering the table)
+    return markdown.replace(OVERVIEW_MARKER, "\n" + html + "\n", 1)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    unit = _state.get("pages", {}).get(page.file.src_uri)
+    if unit is None or UNIT_MARKER not in html:
+        return None
+    data: UnitData = _state["data"]
+    lang, default = build_language(config), default_language(config)
+    links = _links(page.url, lang, default, config.site_url or "/", [unit.parent] if unit.parent else [], unit.id)
+    return html.replace(UNIT_MARKER, render_unit(unit, data, lang, _state["strings"][lang], links), 1)
