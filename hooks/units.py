@@ -151,22 +151,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if OVERVIEW_MARKER not in markdown:
-        return None
-    data: UnitData = _state["data"]
-    lang, default = build_language(config), default_language(config)
-    links = _links(page.url, lang, default, config.site_url or "/", [u.id for u in data.units])
-    html = overview(data, lang, _state["strings"][lang], links)
-    page.meta["p2ham_units"] = True  # loads units.js (sorting and filtering the table)
-    return markdown.replace(OVERVIEW_MARKER, "\n" + html + "\n", 1)
-
-
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    unit = _state.get("pages", {}).get(page.file.src_uri)
-    if unit is None or UNIT_MARKER not in html:
-        return None
+    """Put the generated HTML in place of its marker, after Markdown: nothing from the data is read as Markdown,
+    and the parser never walks a large HTML block. The search index is made after this, from the result."""
     data: UnitData = _state["data"]
     lang, default = build_language(config), default_language(config)
-    links = _links(page.url, lang, default, config.site_url or "/", [unit.parent] if unit.parent else [], unit.id)
-    return html.replace(UNIT_MARKER, render_unit(unit, data, lang, _state["strings"][lang], links), 1)
+    site_url, strings = config.site_url or "/", _state["strings"][lang]
+    unit = _state.get("pages", {}).get(page.file.src_uri)
+    if unit is not None and UNIT_MARKER in html:
+        links = _links(page.url, lang, default, site_url, [unit.parent] if unit.parent else [], unit.id)
+        return html.replace(UNIT_MARKER, render_unit(unit, data, lang, strings, links), 1)
+    if OVERVIEW_MARKER in html:
+        links = _links(page.url, lang, default, site_url, [u.id for u in data.units])
+        page.meta["p2ham_units"] = True  # loads units.js (sorting and filtering the table)
+        return html.replace(OVERVIEW_MARKER, overview(data, lang, strings, links), 1)
+    return None

@@ -178,6 +178,13 @@ class UnitData:
     dataset: Dataset
     units: list[Unit]
     sources: dict[str, str]  # unit id -> the file it came from
+    _by_id: dict[str, Unit] = field(default_factory=dict, repr=False)
+
+    def unit(self, unit_id: str) -> Unit:
+        """A unit by its id (the data was checked: every parent exists)."""
+        if not self._by_id:
+            self._by_id.update((unit.id, unit) for unit in self.units)
+        return self._by_id[unit_id]
 
 
 def _duplicates(items: Iterable[tuple[str, Path_]], record: Located, what: str) -> list[Problem]:

@@ -104,13 +104,13 @@ def ready_share(unit: Unit, data: UnitData) -> tuple[int, int]:
 
 def render_unit(unit: Unit, data: UnitData, lang: str, strings: dict[str, str], links: Links) -> str:
     labels = Labels(data, lang)
-    names = {u.id: t(u.name, lang) for u in data.units}
+    parent = data.unit(unit.parent) if unit.parent else None
     history = [{"year": h.year, "stage": labels.stage[h.stage], "result": labels.result.get(h.result or "", ""),
                 "decree": h.decree or ""} for h in sorted(unit.history, key=lambda h: h.year, reverse=True)]
     return render(
         "unit.html", unit=unit, lang=lang, s=strings, links=links, sample=data.dataset.sample,
         name=t(unit.name, lang), type_label=labels.type[unit.type],
-        parent={"name": names[unit.parent], "url": links.unit[unit.parent]} if unit.parent else None,
+        parent={"name": t(parent.name, lang), "url": links.unit[parent.id]} if parent else None,
         stages=[{"id": sid, "label": labels.stage[sid], "current": sid == unit.stage} for sid in labels.stage_order],
         criteria=criteria_progress(unit, data, lang), indicators=indicator_rows(unit, data, lang),
         history=history, actions=[t(a, lang) for a in unit.next_actions],
