@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from mkdocs.exceptions import PluginError
 
 from p2ham.errors import ContentError
+from p2ham.modules import Module, collect_modules
 from p2ham.strings import STRINGS_FILE, load_strings
 
 if TYPE_CHECKING:
@@ -47,6 +48,14 @@ def interface_strings(config: MkDocsConfig) -> dict[str, dict[str, str]]:
         return load_strings(project_path(config, STRINGS_FILE), site_languages(config))
     except ContentError as error:
         fail("Interface strings are incomplete", error)
+
+
+def site_modules(config: MkDocsConfig) -> list[Module]:
+    """The training modules in the language being built, in order; a build error if their front matter is bad."""
+    try:
+        return collect_modules(Path(config.docs_dir), build_language(config), default_language(config))
+    except ContentError as error:
+        fail("Module front matter is invalid", error)
 
 
 def fail(what: str, error: ContentError) -> NoReturn:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hookutil import build_language, default_language, fail, interface_strings, page_language
+from hookutil import build_language, fail, interface_strings, page_language, site_modules
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -17,7 +17,6 @@ from p2ham.frontmatter import key_lines, split_front_matter
 from p2ham.modules import (
     MODULE_DIR,
     check_module_meta,
-    collect_modules,
     find_markers,
     format_duration,
     insert_before_first_section,
@@ -77,10 +76,7 @@ def _module_page(markdown: str, page: Page, lang: str) -> str:
 
 def _learning_path(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = build_language(config)
-    try:
-        modules = collect_modules(Path(config.docs_dir), lang, default_language(config))
-    except ContentError as error:
-        fail("Module front matter is invalid", error)
+    modules = site_modules(config)
     items = []
     for module in modules:
         target = files.get_file_from_path(f"{MODULE_DIR}/{module.slug}.md")

@@ -12,13 +12,21 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hookutil import build_language, default_language, fail, interface_strings, page_language, site_languages
+from hookutil import (
+    build_language,
+    default_language,
+    fail,
+    interface_strings,
+    page_language,
+    site_languages,
+    site_modules,
+)
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from p2ham.errors import ContentError
 from p2ham.mdext.quiz import Collector
-from p2ham.modules import MODULE_DIR, collect_modules
+from p2ham.modules import MODULE_DIR
 from p2ham.quiz import Question, annotate_block_lines, compare_languages, duplicate_ids
 from p2ham.render import render
 
@@ -100,10 +108,7 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
     if page.content is None or PROGRESS_MARKER not in page.content:
         return None
     lang = build_language(config)
-    try:
-        modules = collect_modules(Path(config.docs_dir), lang, default_language(config))
-    except ContentError as error:
-        fail("Module front matter is invalid", error)
+    modules = site_modules(config)
     rows = []
     for module in modules:
         questions = _pages[lang].get(f"{MODULE_DIR}/{module.slug}.md", [])
