@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 import jinja2
-from hookutil import build_language, interface_strings
+from hookutil import build_language, default_language, interface_strings
 from mkdocs.exceptions import PluginError
 
 from p2ham.strings import STRINGS_FILE
@@ -41,6 +42,24 @@ def _translate(context: Any, key: str) -> str:
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env.globals["p2ham_t"] = _translate
     return env
+
+
+def absolute_alternates(site_url: str, alternates: list[dict[str, str]], default: str) -> list[dict[str, str]]:
+    """The language switcher's links as absolute addresses, plus x-default for the default language.
+
+    static-i18n gives page links relative to the site ("en/tentang/") and home links from the host root
+    ("/en/", with the site's path in front when it has one); joining each to site_url gives the right address.
+    """
+    found = [{"lang": alt["lang"], "href": urljoin(site_url, alt["link"])} for alt in alternates]
+    found += [{"lang": "x-default", "href": alt["href"]} for alt in found if alt["lang"] == default]
+    return found
+
+
+def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    alternates = getattr(config.extra, "alternate", None)  # static-i18n sets it per page as an attribute
+    if config.site_url and isinstance(alternates, list):
+        context["p2ham_alternates"] = absolute_alternates(config.site_url, alternates, default_language(config))
+    return context
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

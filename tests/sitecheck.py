@@ -183,3 +183,22 @@ def external_resources_in_html(page: BuiltPage) -> list[str]:
 
 def external_resources_in_css(name: str, css: str) -> list[str]:
     return [f"{name}: url({u})" for u in css_urls(css) if is_external(u)]
+
+
+def check_alternates(pages: list[BuiltPage], site_url: str, base_path: str = "/") -> list[str]:
+    """Each page declares its absolute canonical address and its alternates in every language (x-default: the
+    default language)."""
+    origin = site_url[: len(site_url) - len(urlsplit(site_url).path)] if urlsplit(site_url).path else site_url
+    problems = []
+    for page in pages:
+        canonical = page.soup.find("link", rel="canonical")
+        expected = origin.rstrip("/") + page.url
+        if canonical is None or canonical.get("href") != expected:
+            problems.append(f"{page.url}: canonical is {canonical and canonical.get('href')}, expected {expected}")
+        declared = {str(link.get("hreflang")): str(link.get("href"))
+                    for link in page.soup.find_all("link", rel="alternate") if link.get("hreflang")}
+        wanted = {lang: origin.rstrip("/") + counterpart_url(page.url, lang, base_path) for lang in LANGUAGES}
+        wanted["x-default"] = wanted[DEFAULT_LANGUAGE]
+        if declared != wanted:
+            problems.append(f"{page.url}: alternates {declared}, expected {wanted}")
+    return problems

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from conftest import BuiltSite
 from sitecheck import (
     LANGUAGES,
+    check_alternates,
     check_counterparts,
     check_switcher,
     external_resources_in_css,
@@ -12,6 +16,8 @@ from sitecheck import (
     load_site,
     url_language,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_strict_build_prints_no_warning(built_site: BuiltSite) -> None:
@@ -56,3 +62,18 @@ def test_theme_speaks_the_page_language(built_site: BuiltSite) -> None:
     # Material's own interface strings (the search box placeholder) follow the page language.
     assert 'placeholder="Cari"' in indonesian
     assert 'placeholder="Search"' in english
+
+
+def test_every_page_declares_canonical_and_language_alternates(built_site: BuiltSite) -> None:
+    from mkdocs.config import load_config
+
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url or ""
+    pages = load_site(built_site.path, built_site.base_path)
+    assert check_alternates(pages, site_url, built_site.base_path) == []
+
+
+def test_sitemap_lists_every_page_in_both_languages(built_site: BuiltSite) -> None:
+    sitemap = (built_site.path / "sitemap.xml").read_text("utf-8")
+    locations = set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", sitemap))
+    pages = {page.url for page in load_site(built_site.path, built_site.base_path)}
+    assert pages - locations == set()

@@ -7,6 +7,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from sitecheck import (
     BuiltPage,
+    check_alternates,
     check_counterparts,
     check_switcher,
     counterpart_url,
@@ -110,3 +111,22 @@ def test_external_url_in_css_is_found() -> None:
     css = '@import "https://fonts.googleapis.com/css2?family=Inter"; .a{background:url(../img/x.svg)}'
     assert external_resources_in_css("a.css", css) == ["a.css: url(https://fonts.googleapis.com/css2?family=Inter)"]
     assert external_resources_in_css("b.css", ".a{background:url('data:image/svg+xml;utf8,<svg/>')}") == []
+
+
+def with_head(url: str, head: str) -> BuiltPage:
+    html = f'<html lang="id"><head>{head}</head><body></body></html>'
+    return BuiltPage(file=Path("x.html"), url=url, soup=BeautifulSoup(html, "html.parser"))
+
+
+GOOD_HEAD = ('<link rel="canonical" href="https://x.org/tentang/">'
+             '<link rel="alternate" hreflang="id" href="https://x.org/tentang/">'
+             '<link rel="alternate" hreflang="en" href="https://x.org/en/tentang/">'
+             '<link rel="alternate" hreflang="x-default" href="https://x.org/tentang/">')
+
+
+def test_alternates_check_passes_and_fails() -> None:
+    assert check_alternates([with_head("/tentang/", GOOD_HEAD)], "https://x.org/") == []
+    relative = GOOD_HEAD.replace('href="https://x.org/en/tentang/"', 'href="../en/tentang/"')
+    assert len(check_alternates([with_head("/tentang/", relative)], "https://x.org/")) == 1
+    no_canonical = GOOD_HEAD.split(">", 1)[1]
+    assert "canonical is None" in check_alternates([with_head("/tentang/", no_canonical)], "https://x.org/")[0]

@@ -103,3 +103,15 @@ def test_pending_translation_builds_with_a_notice_in_the_reader_language(tmp_pat
     assert english.select_one("[data-p2ham-content-lang]")["lang"] == "id"
     indonesian = BeautifulSoup((tmp_path / "site" / "lain" / "index.html").read_text("utf-8"), "html.parser")
     assert indonesian.select_one("[data-p2ham-untranslated]") is None
+
+
+def test_alternates_become_absolute_under_a_site_path() -> None:
+    import translations
+
+    links = [{"lang": "id", "link": "/p2ham/"}, {"lang": "en", "link": "/p2ham/en/"}]
+    assert translations.absolute_alternates("https://x.org/p2ham/", links, "id") == [
+        {"lang": "id", "href": "https://x.org/p2ham/"}, {"lang": "en", "href": "https://x.org/p2ham/en/"},
+        {"lang": "x-default", "href": "https://x.org/p2ham/"}]
+    pages = [{"lang": "id", "link": "tentang/"}, {"lang": "en", "link": "en/tentang/"}]
+    assert translations.absolute_alternates("https://x.org/p2ham/", pages, "id")[1] == {
+        "lang": "en", "href": "https://x.org/p2ham/en/tentang/"}
