@@ -87,6 +87,7 @@ def small_site(folder: Path, pages: dict[str, str], drop_keys: tuple[str, ...] =
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
     shutil.copytree(ROOT / "tests" / "fixtures" / "units", folder / "data")  # a small, valid unit dataset
+    (folder / "content" / "redirects.yml").write_text("{}\n", encoding="utf-8")  # the project's lead elsewhere
     for name, text in pages.items():
         target = folder / "docs" / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -77,13 +77,19 @@ def page_url(site_dir: Path, file: Path, base_path: str = "/") -> str:
     return base_path.rstrip("/") + "/" + rel
 
 
+def is_redirect(soup: BeautifulSoup) -> bool:
+    return soup.find("meta", attrs={"name": "p2ham:redirect"}) is not None
+
+
 def load_site(site_dir: Path, base_path: str = "/") -> list[BuiltPage]:
-    """Every HTML page of the site except the 404 page, sorted by address."""
+    """Every HTML page of the site except the 404 page and redirects, sorted by address."""
     pages = []
     for file in sorted(site_dir.rglob("*.html")):
         if file.name == "404.html":
             continue
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        if is_redirect(soup):
+            continue
         pages.append(BuiltPage(file=file, url=page_url(site_dir, file, base_path), soup=soup))
     return pages
 
