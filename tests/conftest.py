@@ -112,6 +112,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     base_path = "/"
+    extra_headers: dict[str, str] = {}  # noqa: RUF012 - set per server through a subclass
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         # Serve the site under the path of site_url, and nothing outside it.
@@ -129,10 +135,26 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def host_headers(directory: Path) -> dict[str, str]:
+    """The headers the build wrote for static hosts (`_headers`, block `/*`), as a host would send them."""
+    file = directory / "_headers"
+    if not file.exists():
+        return {}
+    headers = {}
+    for line in file.read_text(encoding="utf-8").splitlines():
+        if line.startswith((" ", "\t")) and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers[name.strip()] = value.strip()
+    return headers
+
+
 @contextlib.contextmanager
-def serve(directory: Path, base_path: str = "/") -> Iterator[str]:
-    """Serve `directory` over HTTP on 127.0.0.1 at a free port under `base_path`; yield the site's root address."""
-    handler = functools.partial(type("Handler", (_SiteHandler,), {"base_path": base_path}), directory=str(directory))
+def serve(directory: Path, base_path: str = "/", headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `directory` over HTTP on 127.0.0.1 at a free port under `base_path`, with the security headers the
+    build wrote (or `headers`); yield the site's root address."""
+    extra = host_headers(directory) if headers is None else headers
+    handler = functools.partial(type("Handler", (_SiteHandler,), {"base_path": base_path, "extra_headers": extra}),
+                                directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

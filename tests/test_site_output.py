@@ -77,3 +77,9 @@ def test_sitemap_lists_every_page_in_both_languages(built_site: BuiltSite) -> No
     locations = set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", sitemap))
     pages = {page.url for page in load_site(built_site.path, built_site.base_path)}
     assert pages - locations == set()
+
+
+def test_no_template_source_is_published(built_site: BuiltSite) -> None:
+    leaks = [str(path) for path in built_site.path.rglob("*") if path.suffix in (".svg", ".html", ".xml", ".json")
+             and ("{{ " in (text := path.read_text("utf-8", errors="replace")) or "{% " in text)]
+    assert leaks == []

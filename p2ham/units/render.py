@@ -138,7 +138,7 @@ def text_width(text: str) -> int:
 def render_badge(unit: Unit, data: UnitData, lang: str, strings: dict[str, str]) -> str:
     left, right = badge_text(unit, data, lang, strings)
     left_width, right_width = text_width(left), text_width(right)
-    return render("badge.svg", left=left, right=right, left_width=left_width, right_width=right_width,
+    return render("badge.svg.html", left=left, right=right, left_width=left_width, right_width=right_width,
                   width=left_width + right_width, name=t(unit.name, lang), holds=unit.predicate is not None,
                   lang=lang)
 
