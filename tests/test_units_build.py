@@ -111,6 +111,7 @@ def test_hostile_strings_are_escaped_everywhere(tmp_path: Path, data: Path) -> N
     assert unit.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == HOSTILE
     assert unit.find("title").get_text().startswith(HOSTILE)
     assert unit.select_one('meta[name="description"]')["content"].startswith(HOSTILE)
+    assert unit.select_one('meta[property="og:title"]')["content"] == HOSTILE
     badge = ET.fromstring((site / "unit-kerja" / "lapas-uji" / "badge.svg").read_text("utf-8"))
     assert HOSTILE in "".join(badge.itertext())
     assert json.loads((site / "unit-kerja" / "data.json").read_text("utf-8"))["units"][2]["name"]["id"] == HOSTILE
