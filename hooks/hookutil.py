@@ -43,11 +43,23 @@ def project_path(config: MkDocsConfig, relative: str) -> Path:
 
 
 def interface_strings(config: MkDocsConfig) -> dict[str, dict[str, str]]:
-    """The site's interface strings, checked complete in every language; a build error otherwise."""
-    try:
-        return load_strings(project_path(config, STRINGS_FILE), site_languages(config))
-    except ContentError as error:
-        fail("Interface strings are incomplete", error)
+    """The site's interface strings, checked complete in every language; a build error otherwise.
+
+    Several hooks need them at every build's start: the file is read once until it changes.
+    """
+    path = project_path(config, STRINGS_FILE)
+    key = (str(path), path.stat().st_mtime_ns if path.exists() else 0, tuple(site_languages(config)))
+    if _strings_cache.get("key") != key:
+        try:
+            _strings_cache["strings"] = load_strings(path, list(key[2]))
+        except ContentError as error:
+            fail("Interface strings are incomplete", error)
+        _strings_cache["key"] = key
+    strings: dict[str, dict[str, str]] = _strings_cache["strings"]
+    return strings
+
+
+_strings_cache: dict[str, Any] = {}
 
 
 def site_modules(config: MkDocsConfig) -> list[Module]:

@@ -21,9 +21,7 @@ NGINX = "security-headers.nginx.conf"
 def on_post_build(*, config: MkDocsConfig) -> None:
     if build_language(config) != site_languages(config)[-1]:
         return  # static-i18n builds the other languages into subfolders afterwards; wait for the last one
-    site_dir = Path(config.site_dir)
-    root = site_dir.parent if (site_dir.parent / "sitemap.xml").exists() and site_dir.name in site_languages(
-        config) else site_dir
+    root = Path(config.site_dir)  # static-i18n keeps it at the top for every language
     hashes = {script_hash(script) for page in root.rglob("*.html")
               for script in inline_scripts(page.read_text(encoding="utf-8"))}
     headers = security_headers(policy(hashes))

@@ -14,9 +14,8 @@ if TYPE_CHECKING:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    # static-i18n builds other languages into subfolders of site_dir; the theme assets live at its top.
-    site_dir = Path(config.site_dir)
-    root = site_dir.parent if (site_dir.parent / "assets" / "javascripts").is_dir() else site_dir
+    # static-i18n keeps site_dir at the top for every language (it prefixes pages instead), where the assets are.
+    root = Path(config.site_dir)
     bundles = sorted((root / "assets" / "javascripts").glob("bundle.*.min.js"))
     if not bundles:
         raise PluginError(f"{root}/assets/javascripts: Material's bundle.*.min.js not found")

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from p2ham.errors import ContentError, Problem
+from p2ham.frontmatter import read_yaml
 
 STRINGS_FILE = "content/ui-strings.yml"
 
@@ -30,19 +31,13 @@ def load_strings(path: Path, languages: list[str]) -> dict[str, dict[str, str]]:
     Raises ContentError naming every missing language, missing key or non-text value at once.
     """
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError([Problem(name, 0, "", f"cannot read file: {exc}")]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        raise ContentError([Problem(name, line, "", f"invalid YAML: {getattr(exc, 'problem', exc)}")]) from None
+    data, problems = read_yaml(path)
+    if problems:
+        raise ContentError(problems)
     if not isinstance(data, dict):
         raise ContentError([Problem(name, 1, "", "expected a mapping of language codes to strings")])
-    lines = _key_lines(text)
-    problems: list[Problem] = []
+    lines = _key_lines(path.read_text(encoding="utf-8"))
+    problems = []
     all_keys = sorted({k for table in data.values() if isinstance(table, dict) for k in table})
     result: dict[str, dict[str, str]] = {}
     for lang in languages:
