@@ -88,6 +88,8 @@ def small_site(folder: Path, pages: dict[str, str], drop_keys: tuple[str, ...] =
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
     shutil.copytree(ROOT / "tests" / "fixtures" / "units", folder / "data")  # a small, valid unit dataset
     (folder / "content" / "redirects.yml").write_text("{}\n", encoding="utf-8")  # the project's lead elsewhere
+    if (ROOT / "node_modules").is_dir():  # front-end packages the build copies into the site (read only)
+        (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     for name, text in pages.items():
         target = folder / "docs" / name
         target.parent.mkdir(parents=True, exist_ok=True)
