@@ -1,0 +1,63 @@
+"""Hook: search in the reader's language. Thin adapter over :mod:`p2ham.search`.
+
+Every page's theme configuration is pointed at its language's folder; once static-i18n has written its merged
+index (after the last language), the index is split per language and the Indonesian lunr language is written.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hookutil import build_language, default_language, every_language_built, project_path, site_languages
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from p2ham.search import (
+    OWN_LUNR_LANGUAGES,
+    SearchSetupError,
+    index_folder,
+    index_script,
+    lunr_indonesian,
+    rebase_page_config,
+    split_index,
+)
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    try:
+        return rebase_page_config(output, build_language(config), default_language(config))
+    except SearchSetupError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language and written the merged index
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not every_language_built(config):
+        return  # a language built inside the default one's build; the merged index is not written yet
+    default = default_language(config)
+    root = Path(config.site_dir)
+    merged = root / "search" / "search_index.json"
+    if not merged.is_file():
+        raise PluginError(f"{merged}: the search index was not written (is the search plugin on?)")
+    offline = (root / "search" / "search_index.js").is_file()  # Material's offline plugin inlines the index
+    indexes = split_index(json.loads(merged.read_text(encoding="utf-8")), site_languages(config), default)
+    for lang, index in indexes.items():
+        folder = root / index_folder(lang, default)
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(text, encoding="utf-8")
+        if offline:
+            (folder / "search_index.js").write_text(index_script(text), encoding="utf-8")
+    try:
+        for lang in OWN_LUNR_LANGUAGES & set(indexes):
+            script = lunr_indonesian(project_path(config, "node_modules"))
+            (root / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{lang}.min.js").write_text(
+                script, encoding="utf-8")
+    except SearchSetupError as exc:
+        raise PluginError(str(exc)) from None
