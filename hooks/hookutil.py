@@ -33,6 +33,25 @@ def build_language(config: MkDocsConfig) -> str:
     return str(plugin.current_language or plugin.default_language)
 
 
+def every_language_built(config: MkDocsConfig) -> bool:
+    """True in the last `on_post_build` handlers below static-i18n's priority (-100) of the outer build: every
+    language is built and static-i18n has written its merged files (search index, sitemap)."""
+    plugin: Any = config.plugins["i18n"]
+    return not plugin.building
+
+
+OFFLINE_PLUGINS = ("offline", "material/offline")  # the names MkDocs may register Material's offline plugin by
+
+
+def offline_enabled(config: MkDocsConfig) -> bool:
+    """Whether this is the offline build (Material's offline plugin on: pages are files opened from a folder)."""
+    for name in OFFLINE_PLUGINS:
+        plugin: Any = config.plugins.get(name)
+        if plugin is not None:
+            return bool(plugin.config.enabled)
+    return False
+
+
 def page_language(page: Any, config: MkDocsConfig) -> str:
     """The language a page's text is written in (its source file's, which differs on an untranslated page)."""
     return str(getattr(page.file, "locale", None) or build_language(config))
@@ -73,3 +92,30 @@ def site_modules(config: MkDocsConfig) -> list[Module]:
 def fail(what: str, error: ContentError) -> NoReturn:
     """Stop the build with every problem, one per line, and no Python traceback."""
     raise PluginError(f"{what}:\n{error}") from None
+
+
+def localised_file(config: MkDocsConfig, src_uri: str, lang: str, content: str, *, dest_uri: str | None = None,
+                   inclusion: Any = None) -> Any:
+    """A generated file for one language, carrying the metadata static-i18n gives the files it builds: written at
+    `dest_uri` (by default where MkDocs would put `src_uri`), under the language's folder. Links in a generated
+    page resolve from `src_uri`'s folder, like those of a page written there."""
+    from mkdocs.structure.files import File, InclusionLevel
+
+    default = default_language(config)
+    # Generated pages stay out of the navigation (the site would grow quadratically), without a warning.
+    file = File.generated(config, src_uri, content=content, inclusion=inclusion or InclusionLevel.NOT_IN_NAV)
+    prefix = "" if lang == default else f"{lang}/"
+    file.dest_uri = prefix + (dest_uri or file.dest_uri)
+    file.locale = lang  # type: ignore[attr-defined]
+    file.localization = None if lang == default else lang  # type: ignore[attr-defined]
+    file.locale_alternate_of = lang  # type: ignore[attr-defined]
+    file.norm_src_uri = src_uri  # type: ignore[attr-defined]
+    file.alternates = {lang: file}  # type: ignore[attr-defined]
+    return file
+
+
+def generated_page(config: MkDocsConfig, src_uri: str, path: str, lang: str, content: str) -> Any:
+    """A generated page for one language at `path` (without extension: `modul/x/presentasi`), written as a
+    folder (`…/index.html`) or, in the offline build, as a file (`….html`)."""
+    dest = f"{path}/index.html" if config.use_directory_urls else f"{path}.html"
+    return localised_file(config, src_uri, lang, content, dest_uri=dest)

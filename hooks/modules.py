@@ -16,6 +16,7 @@ from p2ham.errors import ContentError, Problem
 from p2ham.frontmatter import key_lines, split_front_matter
 from p2ham.modules import (
     MODULE_DIR,
+    Module,
     check_module_meta,
     find_markers,
     format_duration,
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-KNOWN_MARKERS = {"learning-path", "glossary", "stages-flow", "quiz-progress", "unit-overview", "unit"}
+KNOWN_MARKERS = {"learning-path", "glossary", "stages-flow", "quiz-progress", "unit-overview", "unit", "agendas",
+                 "contact", "module-qr", "trainer-kit", "offline-archive"}
 STAGE_KEYS = ("stage_1", "stage_2", "stage_3", "stage_4")
 _strings: dict[str, dict[str, str]] = {}
 
@@ -50,7 +52,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if name not in KNOWN_MARKERS:
             raise PluginError(f"{source}:{line}: unknown marker <!-- p2ham:{name} -->")
     lang = page_language(page, config)
-    if source.startswith(MODULE_DIR + "/"):
+    if page.meta.get("p2ham_view") and page.meta.get("p2ham_module"):  # a trainer's view of a module
+        module = module_from_meta(page.meta, str(page.meta["p2ham_module"]), source)
+        markdown = insert_before_first_section(markdown, _info_box(module, lang))
+    elif source.startswith(MODULE_DIR + "/") and not page.meta.get("p2ham_view"):
         markdown = _module_page(markdown, page, lang)
     names = {name for name, _ in find_markers(markdown)}
     if "learning-path" in names:
@@ -69,9 +74,12 @@ def _module_page(markdown: str, page: Page, lang: str) -> str:
     if problems:
         fail("Module front matter is invalid", ContentError(problems))
     module = module_from_meta(page.meta, Path(source).name.split(".")[0], source)
-    box = render("module-info.html", module=module, duration=_duration(module.duration, lang),
-                 checked=long_date(module.checked, lang), t=_strings[lang])
-    return insert_before_first_section(markdown, box)
+    return insert_before_first_section(markdown, _info_box(module, lang))
+
+
+def _info_box(module: Module, lang: str) -> str:
+    return render("module-info.html", module=module, duration=_duration(module.duration, lang),
+                  checked=long_date(module.checked, lang), t=_strings[lang])
 
 
 def _learning_path(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 from hookutil import build_language, interface_strings
 
+from p2ham.addresses import public_path
 from p2ham.preview import HEIGHT, WIDTH, card_png
 
 if TYPE_CHECKING:
@@ -28,11 +29,13 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def _card_url(page: Page) -> str:
-    """Where the page's card lives: beside it, or, for a generated unit page, beside the unit overview."""
-    parts = page.url.strip("/").split("/")
+    """Where the page's card lives: in the page's published folder, or, for a generated unit page, in the unit
+    overview's. The same path in the offline build, where pages are files (`x.html`, card in `x/`)."""
+    address = public_path(page.url)
+    parts = address.strip("/").split("/")
     if len(parts) >= 2 and parts[-2] == UNIT_DIR and getattr(page.file, "generated_by", None):
         return "/".join(parts[:-1]) + "/preview.png"
-    return (page.url + "preview.png") if page.url.endswith("/") or not page.url else page.url + "/preview.png"
+    return (address + "preview.png") if address.endswith("/") or not address else address + "/preview.png"
 
 
 def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -41,13 +44,14 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Any)
     title = html.unescape(str(page.meta.get("title") or page.title or config.site_name))  # as in <title>
     description = html.unescape(str(page.meta.get("description") or config.site_description or ""))
     card = _card_url(page)
-    if not getattr(page.file, "generated_by", None):  # unit pages use their overview's card
+    # Unit pages use their overview's card; the trainer's views of a module (hooks/views.py) get their own.
+    if not getattr(page.file, "generated_by", None) or page.meta.get("p2ham_view"):
         target = Path(config.site_dir) / card
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(card_png(title, description, strings["preview_footer"]))
     site_url = config.site_url or "/"
     context["p2ham_preview"] = {
-        "title": title, "description": description, "url": urljoin(site_url, page.url),
+        "title": title, "description": description, "url": urljoin(site_url, public_path(page.url)),
         "image": urljoin(site_url, card), "width": WIDTH, "height": HEIGHT,
         "alt": f"{title}. {strings['preview_footer']}", "locale": LOCALES.get(lang, lang),
         "alternates": [LOCALES.get(code, code) for code in LOCALES if code != lang],

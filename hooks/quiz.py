@@ -81,12 +81,16 @@ def _first_body_line(page: Page, markdown: str) -> int:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     _collector.start(page.file.src_uri, _strings[page_language(page, config)])
+    if page.meta.get("p2ham_view"):
+        return None  # a trainer's view of a module (hooks/views.py): its quiz is checked on the module's page
     if "quiz" not in markdown and "question" not in markdown:
         return None
     return annotate_block_lines(markdown, _first_body_line(page, markdown))
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if page.meta.get("p2ham_view"):
+        return None
     found = _collector.page
     lang = build_language(config)
     problems = list(found.problems) + duplicate_ids(found.questions, _ids[lang])

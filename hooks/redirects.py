@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from p2ham.addresses import public_path
 from p2ham.errors import ContentError
 from p2ham.redirects import Redirect, load_redirects
 from p2ham.render import render
@@ -37,7 +38,8 @@ def on_config(config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     lang, default = build_language(config), default_language(config)
     prefix = "" if lang == default else f"{lang}/"
-    pages = {file.url for file in files.documentation_pages()}
+    # Redirects name published (folder) addresses; the pages' own URLs are files in the offline build.
+    pages = {public_path(file.url): file for file in files.documentation_pages()}
     redirect: Redirect
     for redirect in _state["redirects"]:
         old, new = prefix + redirect.old, prefix + redirect.new
@@ -46,7 +48,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raise PluginError(f"{where}: a page still lives at /{old}: remove the page or the redirect")
         if new not in pages:
             raise PluginError(f"{where}: the new address /{new} is not a page of the site")
-        html = render("redirect.html", lang=lang, target=get_relative_url(new, old),
+        html = render("redirect.html", lang=lang, target=get_relative_url(pages[new].url, old),
                       absolute=(config.site_url or "/") + new, text=_state["strings"][lang]["redirect_moved"])
         files.append(File.generated(config, f"{old}index.html", content=html))
     return files

@@ -9,15 +9,16 @@ and are left out of the search index (the overview, with every unit's name, is i
 from __future__ import annotations
 
 import html
-import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from hookutil import build_language, default_language, fail, interface_strings, site_languages
+from hookutil import build_language, default_language, fail, interface_strings, localised_file, site_languages
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
 
+from p2ham.addresses import public_path
 from p2ham.errors import ContentError
 from p2ham.units.load import UnitData, data_dir, load_data
 from p2ham.units.render import Links, open_data_csv, open_data_json, overview, render_badge, render_unit, t
@@ -66,46 +67,23 @@ def signature(folder: Path) -> tuple[object, ...]:
                                            for p in folder.rglob("*") if p.is_file() for st in (p.stat(),)))
 
 
-def page_url(unit_id: str, lang: str, default: str) -> str:
-    prefix = "" if lang == default else f"{lang}/"
-    return f"{prefix}{UNIT_DIR}/{unit_id}/"
-
-
-def _relative(target: str, source: str) -> str:
-    """A link from the page at URL `source` (a folder ending in '/') to `target` (a site path)."""
-    relative = posixpath.relpath(target, source.rstrip("/") or ".")
-    return relative + ("/" if target.endswith("/") and not relative.endswith("/") else "")
-
-
-def _localised(config: MkDocsConfig, src_uri: str, lang: str, default: str, content: str,
-               inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV) -> File:
-    """A generated file for one language, carrying the metadata static-i18n gives the files it builds."""
-    file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-    if lang != default:
-        file.dest_uri = f"{lang}/{file.dest_uri}"
-    file.locale = lang  # type: ignore[attr-defined]
-    file.localization = None if lang == default else lang  # type: ignore[attr-defined]
-    file.locale_alternate_of = lang  # type: ignore[attr-defined]
-    file.norm_src_uri = src_uri  # type: ignore[attr-defined]
-    file.alternates = {lang: file}  # type: ignore[attr-defined]
-    return file
-
-
-def _links(url: str, lang: str, default: str, site_url: str, targets: list[str], unit_id: str = "") -> Links:
+def _links(url: str, site_url: str, targets: list[str], unit_id: str = "") -> Links:
     """Links from the page at `url` to the overview, the units in `targets`, the open data and the badge.
 
-    A unit page links to its parent only: linking every unit from every unit page would grow as N squared.
+    Links between pages come from MkDocs' own file URLs, so they follow the build (folders online, `x.html` files
+    in the offline build); the badge embed names the published address. A unit page links to its parent only:
+    linking every unit from every unit page would grow as N squared.
     """
-    root = "/"
-    here = root + url
+    urls: dict[str, str] = _state["urls"]
+    badge: str = _state["badges"].get(unit_id, "")
     return Links(
-        overview=_relative(root + page_url("", lang, default).replace("//", "/"), here),
-        unit={target: _relative(root + page_url(target, lang, default), here) for target in targets},
-        data_json=_relative(root + DATA_JSON, here),
-        data_csv=_relative(root + DATA_CSV, here),
-        badge="badge.svg" if unit_id else "",
-        badge_absolute=f"{site_url}{url}badge.svg" if unit_id else "",
-        page_absolute=f"{site_url}{url}" if unit_id else "",
+        overview=get_relative_url(_state["overview"], url),
+        unit={target: get_relative_url(urls[target], url) for target in targets},
+        data_json=get_relative_url(DATA_JSON, url),
+        data_csv=get_relative_url(DATA_CSV, url),
+        badge=get_relative_url(badge, url) if unit_id else "",
+        badge_absolute=f"{site_url}{badge}" if unit_id else "",
+        page_absolute=f"{site_url}{public_path(url)}" if unit_id else "",
     )
 
 
@@ -122,6 +100,13 @@ def unit_markdown(title: str, description: str) -> str:
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{UNIT_MARKER}\n"
 
 
+def _overview_url(files: Files, prefix: str, directory_urls: bool) -> str:
+    """The URL of the unit overview page in this language (where it would be, on a site without one)."""
+    dest = f"{prefix}{UNIT_DIR}/index.html"
+    found = next((file.url for file in files.documentation_pages() if file.dest_uri == dest), None)
+    return found or (dest if not directory_urls else f"{prefix}{UNIT_DIR}/")
+
+
 @event_priority(-110)  # after static-i18n (-100) has built this language's file list
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     data: UnitData = _state["data"]
@@ -130,19 +115,21 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     strings = _state["strings"][lang]
     plugin: Any = config.plugins["i18n"]
     pages = []
-    _state["pages"] = {}
+    _state["pages"], _state["urls"], _state["badges"] = {}, {}, {}
+    _state["overview"] = _overview_url(files, "" if lang == default else f"{lang}/", config.use_directory_urls)
     for unit in data.units:
         src_uri = f"{UNIT_DIR}/{unit.id}.md"
         description = f"{t(unit.name, lang)}: P2HAM. {strings['unit_as_of']} {data.dataset.as_of.isoformat()}."
-        page = _localised(config, src_uri, lang, default, unit_markdown(t(unit.name, lang), description))
+        page = localised_file(config, src_uri, lang, unit_markdown(t(unit.name, lang), description))
         _state["pages"][src_uri] = unit
         for other in others:  # the language switcher leads to the same unit in the other language
-            page.alternates[other] = _localised(config, src_uri, other, default, "")  # type: ignore[attr-defined]
+            page.alternates[other] = localised_file(config, src_uri, other, "")
         files.append(page)
         pages.append(page)
-        badge = render_badge(unit, data, lang, strings)
-        files.append(_localised(config, f"{UNIT_DIR}/{unit.id}/badge.svg", lang, default, badge,
-                                InclusionLevel.INCLUDED))
+        badge = localised_file(config, f"{UNIT_DIR}/{unit.id}/badge.svg", lang,
+                               render_badge(unit, data, lang, strings), inclusion=InclusionLevel.INCLUDED)
+        files.append(badge)
+        _state["urls"][unit.id], _state["badges"][unit.id] = page.url, badge.url
     if lang == default:  # open data has one address for every language
         files.append(File.generated(config, DATA_JSON, content=open_data_json(data)))
         files.append(File.generated(config, DATA_CSV, content=open_data_csv(data)))
@@ -155,14 +142,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """Put the generated HTML in place of its marker, after Markdown: nothing from the data is read as Markdown,
     and the parser never walks a large HTML block. The search index is made after this, from the result."""
     data: UnitData = _state["data"]
-    lang, default = build_language(config), default_language(config)
+    lang = build_language(config)
     site_url, strings = config.site_url or "/", _state["strings"][lang]
     unit = _state.get("pages", {}).get(page.file.src_uri)
     if unit is not None and UNIT_MARKER in html:
-        links = _links(page.url, lang, default, site_url, [unit.parent] if unit.parent else [], unit.id)
+        links = _links(page.url, site_url, [unit.parent] if unit.parent else [], unit.id)
         return html.replace(UNIT_MARKER, render_unit(unit, data, lang, strings, links), 1)
     if OVERVIEW_MARKER in html:
-        links = _links(page.url, lang, default, site_url, [u.id for u in data.units])
+        links = _links(page.url, site_url, [u.id for u in data.units])
         page.meta["p2ham_units"] = True  # loads units.js (sorting and filtering the table)
         return html.replace(OVERVIEW_MARKER, overview(data, lang, strings, links), 1)
     return None

@@ -7,7 +7,7 @@ problem here, with the line of the block in the source file. Nothing in this mod
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from p2ham.errors import Problem
@@ -78,15 +78,10 @@ def check_question(qid: object, qtype: object, prompt: str, options: list[tuple[
     return problems
 
 
-def annotate_block_lines(markdown: str, first_line: int) -> str:
-    """Add the source line of each quiz and question block as a block option, outside fenced code.
-
-    Other hooks insert text into pages before the Markdown is parsed; a line recorded here stays right.
-    """
-    out: list[str] = []
+def lines_outside_fences(markdown: str, first_line: int = 1) -> Iterator[tuple[int, str, bool]]:
+    """Each line with its number and whether it is Markdown text (True) or inside or on a fence of fenced code."""
     fence: str | None = None
     for number, line in enumerate(markdown.split("\n"), start=first_line):
-        out.append(line)
         fence_match = FENCE.match(line)
         if fence_match:
             marker = fence_match.group(1)
@@ -94,8 +89,20 @@ def annotate_block_lines(markdown: str, first_line: int) -> str:
                 fence = marker[0] * len(marker)
             elif line.strip().startswith(fence):
                 fence = None
+            yield number, line, False
             continue
-        if fence is None and BLOCK_HEADER.match(line):
+        yield number, line, fence is None
+
+
+def annotate_block_lines(markdown: str, first_line: int) -> str:
+    """Add the source line of each quiz and question block as a block option, outside fenced code.
+
+    Other hooks insert text into pages before the Markdown is parsed; a line recorded here stays right.
+    """
+    out: list[str] = []
+    for number, line, is_text in lines_outside_fences(markdown, first_line):
+        out.append(line)
+        if is_text and BLOCK_HEADER.match(line):
             out.append(f"    {LINE_OPTION}: {number}")
     return "\n".join(out)
 

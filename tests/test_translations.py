@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, small_site
+from conftest import BuiltSite, build_site, small_site
 
 from p2ham.errors import ContentError
 from p2ham.strings import load_strings
@@ -115,3 +115,15 @@ def test_alternates_become_absolute_under_a_site_path() -> None:
     pages = [{"lang": "id", "link": "tentang/"}, {"lang": "en", "link": "en/tentang/"}]
     assert translations.absolute_alternates("https://x.org/p2ham/", pages, "id")[1] == {
         "lang": "en", "href": "https://x.org/p2ham/en/tentang/"}
+
+
+def test_heading_links_are_titled_in_the_pages_language(built_site: BuiltSite) -> None:
+    for prefix, title in (("", "Tautan ke bagian ini"), ("en/", "Link to this section")):
+        text = (built_site.path / prefix / "tentang" / "index.html").read_text("utf-8")
+        assert f'title="{title}"' in text
+
+
+def test_each_language_has_its_own_error_page(built_site: BuiltSite) -> None:
+    for prefix, lang in (("", "id"), ("en/", "en")):
+        page = BeautifulSoup((built_site.path / prefix / "404.html").read_text("utf-8"), "html.parser")
+        assert page.find("html")["lang"] == lang

@@ -129,6 +129,16 @@ def read_text(path: Path, not_utf8: str = "not UTF-8 text: save the file as UTF-
         return None, [Problem(name, raw[: exc.start].count(b"\n") + 1, "", not_utf8)]
 
 
+def parse_yaml(name: str, text: str, loader: type = _Loader) -> tuple[Any, list[Problem]]:
+    """YAML text read with `loader`; a syntax error becomes a problem at its line."""
+    try:
+        return yaml.load(text, Loader=loader), []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [Problem(name, mark.line + 1 if mark else 1, "", f"YAML syntax: {problem}")]
+
+
 def read_yaml_file(path: Path) -> tuple[YamlRecord | None, list[Problem]]:
     name = display(path)
     text, problems = read_text(path)
@@ -136,12 +146,9 @@ def read_yaml_file(path: Path) -> tuple[YamlRecord | None, list[Problem]]:
         return None, problems
     if not text.strip():
         return None, [Problem(name, 1, "", "the file is empty")]
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(name, mark.line + 1 if mark else 1, "", f"YAML syntax: {problem}")]
+    data, problems = parse_yaml(name, text)
+    if problems:
+        return None, problems
     if not isinstance(data, dict):
         return None, [Problem(name, 1, "", "expected a mapping of fields (name: value)")]
     return YamlRecord(file=path, text=text, data=data), []

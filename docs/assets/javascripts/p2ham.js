@@ -23,6 +23,56 @@
     }
   }
 
+  // "Share this page": show the copy button (without JavaScript the address can still be selected) and copy the
+  // address, saying in the status line whether it worked.
+  function enableShareCopy() {
+    var buttons = document.querySelectorAll("[data-p2ham-share-copy]");
+    for (var i = 0; i < buttons.length; i++) {
+      var button = buttons[i];
+      if (!button.hidden) continue;
+      button.hidden = false;
+      button.addEventListener("click", copyAddress);
+    }
+  }
+
+  function copyAddress(event) {
+    var button = event.currentTarget;
+    var box = button.parentNode;
+    var input = box.querySelector("[data-p2ham-share-address]");
+    var status = box.querySelector("[data-p2ham-share-status]");
+    function say(text) { status.textContent = text; }
+    function fallback() {
+      input.focus();
+      input.select();
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (e) { done = false; }
+      say(button.getAttribute(done ? "data-copied" : "data-failed"));
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(input.value).then(function () {
+        say(button.getAttribute("data-copied"));
+      }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  // Printing: each link's public address is printed after it (p2ham.css), resolved against the page's canonical
+  // address so that a printed sheet names the public page, not a file on this device.
+  function markPrintAddresses() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var base = canonical ? canonical.href : location.href;
+    var links = document.querySelectorAll(".md-content a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href");
+      if (!href || href.charAt(0) === "#" || /^(mailto|tel|javascript):/i.test(href)) continue;
+      try {
+        links[i].setAttribute("data-p2ham-print-href", new URL(href, base).href);
+      } catch (e) { /* leave it: CSS prints the raw address of external links */ }
+    }
+  }
+  window.addEventListener("beforeprint", markPrintAddresses);
+
   var pending = 0;
   function schedule() {
     cancelAnimationFrame(pending);
@@ -31,8 +81,10 @@
 
   if (typeof window.document$ !== "undefined") {
     window.document$.subscribe(schedule);
+    window.document$.subscribe(enableShareCopy);
   } else {
     document.addEventListener("DOMContentLoaded", schedule);
+    document.addEventListener("DOMContentLoaded", enableShareCopy);
   }
   window.addEventListener("resize", schedule);
 })();
