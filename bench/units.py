@@ -449,6 +449,8 @@ def copy_project(target: Path) -> None:
             shutil.copytree(source, target / part, ignore=ignore)
         elif source.is_file():
             shutil.copy2(source, target / part)
+    if (PROJECT / "node_modules").is_dir():  # front-end packages the build copies into the site (read only)
+        (target / "node_modules").symlink_to(PROJECT / "node_modules", target_is_directory=True)
     config = target / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     entry = f"  /{PLAIN_DIR}/\n"

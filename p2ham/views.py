@@ -100,7 +100,10 @@ def view_markdown(module_text: str, view: str, slug: str, title: str, extra: dic
     meta = yaml.safe_load(front) or {}
     meta.update({"title": title, "p2ham_view": view, "p2ham_module": slug, "search": {"exclude": True},
                  "share": False, **(extra or {})})
-    return _front_matter(meta) + H1.sub(lambda m: m.group(0) + "\n\n" + QR_MARKER, body, count=1)
+    # A handout is titled as one ("Lembar pemandu: …"), so it is never mistaken for the participants' page; the
+    # presentation's title slide keeps the module's own title.
+    heading = (lambda m: m.group(0)) if view == "presentation" else (lambda m: f"# {title}")
+    return _front_matter(meta) + H1.sub(lambda m: heading(m) + "\n\n" + QR_MARKER, body, count=1)
 
 
 def print_all_markdown(module_texts: Sequence[str], title: str, description: str, intro: str) -> str:

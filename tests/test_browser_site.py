@@ -20,16 +20,26 @@ from browsing import origin as origin_of
 from conftest import FIGURES, BuiltSite
 from sitecheck import LANGUAGES, counterpart_url, load_site, url_language
 
+from p2ham.views import VIEW_PARTS
+
 pytestmark = pytest.mark.browser
 PAGE_WEIGHT_BUDGET = 150 * 1024  # bytes, compressed, first visit to the home page without the search index
 UNIT_PAGES_PER_LANGUAGE = 3  # generated unit pages share one template: a few per language stand for all
 
 
 def browser_pages(built_site: BuiltSite) -> list[Any]:
-    """Every page, except that only the first few generated unit pages of each language are loaded."""
+    """Every page, except that only the first few generated unit pages of each language are loaded, and the
+    trainer's views (presentation and handouts) of one module per language: every module's views come from the
+    same templates and the module's own text, which is checked on the module's page (test_browser_trainer.py
+    checks the views themselves)."""
     pages, units = [], {}  # type: ignore[var-annotated]
+    view_module: dict[str, str] = {}
     for page in load_site(built_site.path, built_site.base_path):
         parts = page.url.strip("/").split("/")
+        if len(parts) >= 3 and parts[-3] == "modul" and parts[-1] in VIEW_PARTS.values():
+            lang = url_language(page.url, built_site.base_path)
+            if view_module.setdefault(lang, parts[-2]) != parts[-2]:
+                continue
         if "unit-kerja" in parts and parts[-1] != "unit-kerja":
             lang = url_language(page.url, built_site.base_path)
             units[lang] = units.get(lang, 0) + 1

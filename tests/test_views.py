@@ -305,6 +305,8 @@ def test_view_markdown_has_new_front_matter_and_a_qr_code_under_the_title() -> N
     assert meta["template"] == "p2ham-presentation.html"
     assert body.count(QR_MARKER) == 1 and body.index("# Modul") < body.index(QR_MARKER) < body.index("Pembuka.")
     assert "## A\n\nIsi." in body
+    handout = split_front_matter(view_markdown(MODULE_TEXT, "trainer", "x", "Lembar pemandu: Modul"))[1]
+    assert handout.lstrip().startswith("# Lembar pemandu: Modul\n")  # a handout is titled as one
 
 
 def test_print_all_puts_every_module_in_order_as_a_handout() -> None:
