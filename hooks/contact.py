@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hookutil import interface_strings, page_language
+from hookutil import interface_strings, page_language, site_languages
 from mkdocs.exceptions import PluginError
 
 from p2ham.contact import ContactError, contact_from_config
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    for lang in interface_strings(config):
+    for lang in site_languages(config):
         try:
             contact_from_config(config.extra, lang)
         except ContactError as exc:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
 
 from p2ham.errors import ContentError
 from p2ham.modules import Module, collect_modules
@@ -95,12 +96,10 @@ def fail(what: str, error: ContentError) -> NoReturn:
 
 
 def localised_file(config: MkDocsConfig, src_uri: str, lang: str, content: str, *, dest_uri: str | None = None,
-                   inclusion: Any = None) -> Any:
+                   inclusion: InclusionLevel | None = None) -> Any:
     """A generated file for one language, carrying the metadata static-i18n gives the files it builds: written at
     `dest_uri` (by default where MkDocs would put `src_uri`), under the language's folder. Links in a generated
     page resolve from `src_uri`'s folder, like those of a page written there."""
-    from mkdocs.structure.files import File, InclusionLevel
-
     default = default_language(config)
     # Generated pages stay out of the navigation (the site would grow quadratically), without a warning.
     file = File.generated(config, src_uri, content=content, inclusion=inclusion or InclusionLevel.NOT_IN_NAV)

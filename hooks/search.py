@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from p2ham.search import (
-    OWN_LUNR_LANGUAGES,
+    OWN_LUNR_LANGUAGE,
     SearchSetupError,
     index_folder,
     index_script,
@@ -54,10 +54,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         (folder / "search_index.json").write_text(text, encoding="utf-8")
         if offline:
             (folder / "search_index.js").write_text(index_script(text), encoding="utf-8")
-    try:
-        for lang in OWN_LUNR_LANGUAGES & set(indexes):
+    if OWN_LUNR_LANGUAGE in indexes:
+        try:
             script = lunr_indonesian(project_path(config, "node_modules"))
-            (root / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{lang}.min.js").write_text(
-                script, encoding="utf-8")
-    except SearchSetupError as exc:
-        raise PluginError(str(exc)) from None
+        except SearchSetupError as exc:
+            raise PluginError(str(exc)) from None
+        target = root / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{OWN_LUNR_LANGUAGE}.min.js"
+        target.write_text(script, encoding="utf-8")

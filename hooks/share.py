@@ -6,12 +6,12 @@ The build stops with a clear message when the site's public address (site_url) i
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hookutil import build_language, interface_strings
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from p2ham.qr import AddressMissing, public_address, qr_path, qr_svg
 
@@ -20,7 +20,12 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
+_strings: dict[str, dict[str, str]] = {}
+
+
 def on_config(config: MkDocsConfig) -> None:
+    _strings.clear()
+    _strings.update(interface_strings(config))
     try:
         public_address(config.site_url, "")
     except AddressMissing as exc:
@@ -35,10 +40,6 @@ def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Any)
     out = Path(config.site_dir) / target
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(qr_svg(address), encoding="utf-8")
-    context["p2ham_strings"] = interface_strings(config)[build_language(config)]
-    context["p2ham_share"] = {
-        "address": address,
-        "qr": posixpath.relpath(target, posixpath.dirname(page.file.dest_uri) or "."),
-        "open": bool(page.meta.get("p2ham_share_open")),
-    }
+    context["p2ham_strings"] = _strings[build_language(config)]
+    context["p2ham_share"] = {"address": address, "qr": get_relative_url(target, page.file.url)}
     return context

@@ -152,7 +152,6 @@ def _trainer_kit(page: Page, lang: str) -> str:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    lang = build_language(config)
     if _is_module(page):
         _check_module(page, config)
         return None
@@ -163,7 +162,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
                        t=_strings[page_language(page, config)])
         at = html.find("<h2")
         return html[:at] + table + html[at:] if at >= 0 else html + table
-    del lang
     return None
 
 

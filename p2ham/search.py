@@ -20,8 +20,8 @@ from typing import Any
 # stem, so a stemmed index would miss "complaints"). Indonesian's stemmer handles that itself (assets/lunr.id.js).
 # Indonesian has no stop-word list: short function words are kept, which never hides a term a reader typed.
 PIPELINES = {"en": ["trimmer", "stopWordFilter"], "id": ["trimmer", "stemmer"]}
-# Languages lunr.js supports only through a file of ours, written into Material's lunr folder.
-OWN_LUNR_LANGUAGES = {"id"}
+# The language lunr.js supports only through a file of ours (lunr.<lang>.min.js in Material's lunr folder).
+OWN_LUNR_LANGUAGE = "id"
 STEMMER_MODULE = "@nlpjs/lang-id/src/indonesian-stemmer.js"
 ADAPTER = Path(__file__).parent / "assets" / "lunr.id.js"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)

@@ -52,11 +52,10 @@ def timing_problems(source: str, text: str, sections: Sequence[Section], found: 
     if not timed:
         problems.append(Problem(source, duration_line, "trainer",
                                 "no section has minutes: add '/// trainer | <minutes>' blocks under the ## headings"))
-    elif sum(s.minutes or 0 for s in timed) != duration:
+    elif (total := sum(s.minutes or 0 for s in timed)) != duration:
         detail = " + ".join(str(s.minutes) for s in timed)
         problems.append(Problem(source, duration_line, "duration",
-                                f"{duration} minutes, but the sections' trainer blocks add up to "
-                                f"{sum(s.minutes or 0 for s in timed)} ({detail})"))
+                                f"{duration} minutes, but the sections' trainer blocks add up to {total} ({detail})"))
     return problems
 
 

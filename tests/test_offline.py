@@ -132,6 +132,10 @@ def test_the_offline_build_makes_files_not_folders(offline_site: Path) -> None:
     assert (offline_site / SHIM).read_bytes() == (ROOT / "node_modules/iframe-worker/shim/index.js").read_bytes()
     for lang in ("", "en/"):  # hooks/search.py: one inlined index per language, read without a server
         assert (offline_site / f"{lang}search/search_index.js").read_text("utf-8").startswith("var __index")
+    for lang, text in (("", "salinan luring"), ("en/", "offline copy")):  # no link to the archive inside it
+        page = BeautifulSoup((offline_site / f"{lang}pemandu.html").read_text("utf-8"), "html.parser")
+        note = page.select_one("[data-p2ham-offline-archive]")
+        assert note is not None and text in note.get_text() and note.select_one("a") is None
 
 
 # What the archive holds, read as files ----------------------------------------------------------------------------

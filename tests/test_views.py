@@ -553,3 +553,13 @@ def test_a_block_outside_a_section_fails_at_its_line(tmp_path: Path) -> None:
     line = line_of(indonesian, "/// trainer | 3")
     assert f"modul/x.md:{line}: trainer: a trainer block must come under a ## heading" in log
     assert "Traceback" not in log
+
+
+def test_the_trainer_page_links_the_offline_archive_where_the_build_puts_it(built_site: BuiltSite) -> None:
+    from p2ham.offline import ARCHIVE_PATH
+
+    for prefix, text in (("", "Unduh arsip luring"), ("en/", "Download the offline copy")):
+        link = read(built_site, f"{prefix}pemandu").select_one("[data-p2ham-offline-archive] a[download]")
+        assert link is not None and text in link.get_text()
+        assert (built_site.path / prefix / "pemandu" / link["href"]).resolve() == (
+            built_site.path / ARCHIVE_PATH).resolve()
