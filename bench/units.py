@@ -285,7 +285,7 @@ def write_data(folder: Path, source: DataSource, units: list[dict[str, Any]]) ->
 def check_data(folder: Path) -> tuple[float, str | None]:
     """Seconds to load and check the folder with the project's own loader, and its problems (None when valid)."""
     try:
-        from p2ham.errors import ContentError
+        from p2ham.core.errors import ContentError
         from p2ham.units.load import load_data
     except ImportError as error:  # the loader changed or is absent: the build will say what is wrong
         return 0.0, f"not checked ({error})"

@@ -1,100 +1,73 @@
-"""Hook: training modules. Checks each module's front matter, adds its objectives-and-duration box, and fills
-the start page's learning path. Thin adapter over :mod:`p2ham.modules`; HTML comes from ``overrides/p2ham/``.
+"""Hook: training modules. Finds each module's page in the language being built, puts the objectives-and-duration
+box on the module's page and on its trainer's views, and fills the start page's learning path and the stages flow
+(markers ``learning-path`` and ``stages-flow``). The modules themselves are read and checked once per build by the
+build context. Thin adapter over :mod:`p2ham.course.modules`; HTML comes from ``overrides/p2ham/``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hookutil import build_language, fail, interface_strings, page_language, site_modules
+from engine import context, page_language
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from p2ham.dates import long_date
-from p2ham.errors import ContentError, Problem
-from p2ham.frontmatter import key_lines, split_front_matter
-from p2ham.modules import (
-    MODULE_DIR,
-    Module,
-    check_module_meta,
-    find_markers,
-    format_duration,
-    insert_before_first_section,
-    module_from_meta,
-    replace_marker,
-)
-from p2ham.render import render
+from p2ham.core.dates import long_date
+from p2ham.core.markers import Phase
+from p2ham.core.render import render
+from p2ham.course.modules import MODULE_DIR, ModulePage, insert_before_first_section, module_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-KNOWN_MARKERS = {"learning-path", "glossary", "stages-flow", "quiz-progress", "unit-overview", "unit", "agendas",
-                 "contact", "module-qr", "trainer-kit", "offline-archive"}
 STAGE_KEYS = ("stage_1", "stage_2", "stage_3", "stage_4")
-_strings: dict[str, dict[str, str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
-    _strings.clear()
-    _strings.update(interface_strings(config))
+    ctx = context(config)
+    ctx.markers.register("learning-path", Phase.MARKDOWN, lambda page: _learning_path(page, config))
+    ctx.markers.register("stages-flow", Phase.MARKDOWN, lambda page: _stages_flow(page, config))
 
 
-def _duration(minutes: int, lang: str) -> str:
-    return format_duration(minutes, _strings[lang]["hours"], _strings[lang]["minutes"])
+@event_priority(-110)  # after static-i18n (-100) has made this language's file list
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    ctx = context(config)
+    for module in ctx.modules:
+        file = files.get_file_from_path(f"{MODULE_DIR}/{module.slug}.md")
+        if file is None:
+            raise PluginError(f"{module.source}: the module's page is not part of the site")
+        ctx.module_pages[module.slug] = ModulePage(url=file.url, dest=file.dest_uri)
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    source = page.file.src_uri
-    for name, line in find_markers(markdown):
-        if name not in KNOWN_MARKERS:
-            raise PluginError(f"{source}:{line}: unknown marker <!-- p2ham:{name} -->")
+    """The module's box goes on its page and on its trainer's views (``p2ham_module`` in their front matter)."""
+    ctx = context(config)
+    slug = str(page.meta.get("p2ham_module") or "") if page.meta.get("p2ham_view") else module_of(page.file.src_uri)
+    module = ctx.module(slug) if slug else None
+    if module is None:
+        return None
     lang = page_language(page, config)
-    if page.meta.get("p2ham_view") and page.meta.get("p2ham_module"):  # a trainer's view of a module
-        module = module_from_meta(page.meta, str(page.meta["p2ham_module"]), source)
-        markdown = insert_before_first_section(markdown, _info_box(module, lang))
-    elif source.startswith(MODULE_DIR + "/") and not page.meta.get("p2ham_view"):
-        markdown = _module_page(markdown, page, lang)
-    names = {name for name, _ in find_markers(markdown)}
-    if "learning-path" in names:
-        markdown = _learning_path(markdown, page, config, files)
-    if "stages-flow" in names:
-        t = _strings[lang]
-        html = render("stages-flow.html", stages=[t[key] for key in STAGE_KEYS], caption=t["stages_caption"])
-        markdown = replace_marker(markdown, "stages-flow", html)
-    return markdown
+    box = render("module-info.html", module=module, duration=ctx.duration(module.duration, lang),
+                 checked=long_date(module.checked, lang), t=ctx.strings[lang])
+    return insert_before_first_section(markdown, box)
 
 
-def _module_page(markdown: str, page: Page, lang: str) -> str:
-    source = page.file.src_uri
-    front, _, _ = split_front_matter(Path(page.file.abs_src_path or "").read_text(encoding="utf-8"))
-    problems = check_module_meta(page.meta, source, key_lines(front, first_line=2))
-    if problems:
-        fail("Module front matter is invalid", ContentError(problems))
-    module = module_from_meta(page.meta, Path(source).name.split(".")[0], source)
-    return insert_before_first_section(markdown, _info_box(module, lang))
+def _learning_path(page: Page, config: MkDocsConfig) -> str:
+    ctx = context(config)
+    if not ctx.modules:
+        raise PluginError(f"{page.file.src_uri}: learning path: no module found in {MODULE_DIR}/")
+    items = [{"module": module, "url": get_relative_url(ctx.module_pages[module.slug].url, page.url),
+              "duration": ctx.duration(module.duration)} for module in ctx.modules]
+    total = ctx.duration(sum(module.duration for module in ctx.modules))
+    return render("learning-path.html", items=items, total=total, t=ctx.t)
 
 
-def _info_box(module: Module, lang: str) -> str:
-    return render("module-info.html", module=module, duration=_duration(module.duration, lang),
-                  checked=long_date(module.checked, lang), t=_strings[lang])
+def _stages_flow(page: Page, config: MkDocsConfig) -> str:
+    t = context(config).strings[page_language(page, config)]
+    return render("stages-flow.html", stages=[t[key] for key in STAGE_KEYS], caption=t["stages_caption"])
 
 
-def _learning_path(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    lang = build_language(config)
-    modules = site_modules(config)
-    items = []
-    for module in modules:
-        target = files.get_file_from_path(f"{MODULE_DIR}/{module.slug}.md")
-        if target is None:
-            raise PluginError(f"{page.file.src_uri}: learning path: {module.source} is not part of the site")
-        items.append({"module": module, "url": get_relative_url(target.url, page.url),
-                      "duration": _duration(module.duration, lang)})
-    if not items:
-        problem = Problem(page.file.src_uri, 0, "learning-path", f"no module found in {MODULE_DIR}/")
-        raise PluginError(str(problem))
-    total = _duration(sum(module.duration for module in modules), lang)
-    html = render("learning-path.html", items=items, total=total, t=_strings[lang])
-    return replace_marker(markdown, "learning-path", html)

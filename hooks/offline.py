@@ -8,7 +8,7 @@ Material's offline plugin (on only with ``P2HAM_OFFLINE=true``; ``p2ham-offline`
 - the language switcher's links on the home pages, absolute paths from the host's root, become paths in the site;
 - canonical addresses stay the published folder addresses (the pages' own links follow the build).
 
-Nothing happens in the online build. The archive itself is made by :mod:`p2ham.offline`.
+Nothing happens in the online build. Thin adapter over :mod:`p2ham.publish.offline`, which makes the archive.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from hookutil import offline_enabled, project_path
+from engine import offline_enabled, project_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from p2ham.addresses import public_path, site_relative
+from p2ham.core.addresses import public_path, site_relative
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,4 +1,4 @@
-"""Hook: search in the reader's language. Thin adapter over :mod:`p2ham.search`.
+"""Hook: search in the reader's language. Thin adapter over :mod:`p2ham.publish.search`.
 
 Every page's theme configuration is pointed at its language's folder; once static-i18n has written its merged
 index (after the last language), the index is split per language and the Indonesian lunr language is written.
@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hookutil import build_language, default_language, every_language_built, project_path, site_languages
+from engine import context, every_language_built, project_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from p2ham.search import (
+from p2ham.publish.search import (
     OWN_LUNR_LANGUAGE,
     SearchSetupError,
     index_folder,
@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    ctx = context(config)
     try:
-        return rebase_page_config(output, build_language(config), default_language(config))
+        return rebase_page_config(output, ctx.lang, ctx.default)
     except SearchSetupError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
@@ -40,15 +41,15 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(*, config: MkDocsConfig) -> None:
     if not every_language_built(config):
         return  # a language built inside the default one's build; the merged index is not written yet
-    default = default_language(config)
+    ctx = context(config)
     root = Path(config.site_dir)
     merged = root / "search" / "search_index.json"
     if not merged.is_file():
         raise PluginError(f"{merged}: the search index was not written (is the search plugin on?)")
     offline = (root / "search" / "search_index.js").is_file()  # Material's offline plugin inlines the index
-    indexes = split_index(json.loads(merged.read_text(encoding="utf-8")), site_languages(config), default)
+    indexes = split_index(json.loads(merged.read_text(encoding="utf-8")), list(ctx.languages), ctx.default)
     for lang, index in indexes.items():
-        folder = root / index_folder(lang, default)
+        folder = root / index_folder(lang, ctx.default)
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(text, encoding="utf-8")

@@ -1,15 +1,15 @@
 """Hook: after the last language is built, write the site's security headers (a strict CSP with the hashes of
 the theme's inline scripts) as `_headers` and `security-headers.nginx.conf` at the top of the site. Thin adapter
-over :mod:`p2ham.csp`; DEPLOY.md says how each host uses them."""
+over :mod:`p2ham.publish.security`; DEPLOY.md says how each host uses them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hookutil import build_language, site_languages
+from engine import context
 
-from p2ham.csp import headers_file, inline_scripts, nginx_snippet, policy, script_hash, security_headers
+from p2ham.publish.security import headers_file, inline_scripts, nginx_snippet, policy, script_hash, security_headers
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +19,7 @@ NGINX = "security-headers.nginx.conf"
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if build_language(config) != site_languages(config)[-1]:
+    if not context(config).last:
         return  # static-i18n builds the other languages into subfolders afterwards; wait for the last one
     root = Path(config.site_dir)  # static-i18n keeps it at the top for every language
     hashes = {script_hash(script) for page in root.rglob("*.html")

@@ -16,16 +16,18 @@ from typing import Any, ClassVar
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
-from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
-from p2ham.errors import Problem
-from p2ham.quiz import LINE_OPTION, QUESTION_OPTIONS, Option, PageQuiz, Question, check_question
+from p2ham.core.errors import Problem
+from p2ham.core.source import LINE_OPTION
+from p2ham.mdext.shared import BuildStateExtension, attached
+from p2ham.quiz.questions import QUESTION_OPTIONS, Option, PageQuiz, Question, check_question
 
 MARKER = re.compile(r"^\[(?P<state>[ xX])\][ \t]+")
 ERROR_CLASS = "p2ham-quiz-error"
 LINE_ATTRIBUTE = "data-p2ham-line"  # while parsing only: blocks that never closed are found by it afterwards
-RAW_BLOCK = re.compile(r"^\s*/{3,}\s*(quiz|question)\b", re.IGNORECASE)
+RAW_BLOCK = re.compile(r"^\s*/{3,}\s*(?P<name>[A-Za-z][\w-]*)")  # a `/// name` block the parser did not accept
+BLOCKS = {"quiz": (), "question": QUESTION_OPTIONS, "trainer": ()}  # the blocks of the site, with their options
 RAW_LINE = re.compile(rf"{LINE_OPTION}:\s*(\d+)")
 # Interface strings the HTML needs; the build passes them in the page's language.
 DEFAULT_STRINGS = {
@@ -60,11 +62,7 @@ class Collector:
 
 
 def _collector(md: Markdown) -> Collector:
-    found = getattr(md, "p2ham_quiz_collector", None)
-    if found is None:
-        found = Collector()
-        md.p2ham_quiz_collector = found  # type: ignore[attr-defined]
-    return found
+    return attached(md, QuizExtension.ATTRIBUTE, Collector)
 
 
 def _text(element: etree.Element) -> str:
@@ -262,9 +260,11 @@ class QuizBlock(_LinedBlock):
 
 
 class StrayBlockTreeprocessor(Treeprocessor):
-    """The safety net: a quiz block the parser did not accept, or one never closed, would show its answer key.
+    """The safety net: a block the parser did not accept (a misspelt name, an unknown option) or a quiz block never
+    closed would show its raw text: a quiz's answer key, a trainer's notes.
 
-    Such blocks are replaced by an error note and reported, and the parse-time line attributes are removed.
+    Such blocks are replaced by an error note and reported with their source line, and the parse-time line
+    attributes are removed.
     """
 
     def run(self, root: etree.Element) -> None:
@@ -276,8 +276,10 @@ class StrayBlockTreeprocessor(Treeprocessor):
                 continue
             line_match = RAW_LINE.search(text)
             header = text.split("\n", 1)[0].strip()
-            message = f"'{header}' is not a valid block: {self._reason(text)}"
-            collector.problem(int(line_match.group(1)) if line_match else 0, "quiz", message)
+            name = RAW_BLOCK.match(text).group("name").lower()  # type: ignore[union-attr]
+            message = f"'{header}' is not a valid block: {self._reason(text, name)}"
+            field = "quiz" if name in ("quiz", "question") else "block"
+            collector.problem(int(line_match.group(1)) if line_match else 0, field, message)
             self._replace(parents[paragraph], paragraph, message, "/" * len(header.split()[0]))
         for element in [*root.iter("div"), *root.iter("section")]:
             line = element.attrib.pop(LINE_ATTRIBUTE, None)
@@ -305,27 +307,23 @@ class StrayBlockTreeprocessor(Treeprocessor):
                 break
 
     @staticmethod
-    def _reason(text: str) -> str:
-        allowed = {*QUESTION_OPTIONS, LINE_OPTION}
+    def _reason(text: str, name: str) -> str:
+        if name not in BLOCKS:
+            return f"unknown block '{name}' (the blocks are {', '.join(BLOCKS)})"
         keys = re.findall(r"^\s{4,}([A-Za-z0-9_-]+)\s*:", text, re.MULTILINE)
-        unknown = [key for key in keys if key not in allowed]
+        unknown = [key for key in keys if key not in {*BLOCKS[name], LINE_OPTION}]
         if unknown:
-            return f"unknown option {', '.join(repr(k) for k in unknown)} (allowed: id, type, hint)"
+            allowed = ", ".join(BLOCKS[name]) or "none"
+            return f"unknown option {', '.join(repr(k) for k in unknown)} (allowed: {allowed})"
         if re.match(r"^\s*/{3,}\s*quiz\s*\|", text):
             return "a quiz block takes no title"
         return "options must be YAML lines indented by 4 spaces right under the first line"
 
 
-class QuizExtension(BlocksExtension):  # type: ignore[misc]
-    def __init__(self, **kwargs: Any) -> None:
-        # Not None: Python-Markdown would turn a None-default option into a boolean.
-        self.config = {"collector": ["", "A p2ham.mdext.quiz.Collector that receives questions and problems"]}
-        super().__init__(**kwargs)
+class QuizExtension(BuildStateExtension):
+    OPTION, ATTRIBUTE, STATE = "collector", "p2ham_quiz_collector", Collector  # receives questions and problems
 
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
-        collector = self.getConfig("collector")
-        if isinstance(collector, Collector):
-            md.p2ham_quiz_collector = collector  # type: ignore[attr-defined]
+    def register(self, md: Markdown, block_mgr: Any) -> None:
         block_mgr.register(QuizBlock, {})
         block_mgr.register(QuestionBlock, {})
         md.treeprocessors.register(StrayBlockTreeprocessor(md), "p2ham-quiz-stray", 1)

@@ -18,24 +18,20 @@ import html
 import xml.etree.ElementTree as etree
 from copy import deepcopy
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from markdown import Markdown
 from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block
+from pymdownx.blocks.block import Block, type_any
+
+from p2ham.core.source import LINE_OPTION
+from p2ham.mdext.shared import BuildStateExtension, attached
+from p2ham.trainer.timing import Section
 
 VIEWS = ("participant", "handout", "trainer", "presentation")
 NOTES_CLASS = "p2ham-trainer-notes"
 DEFAULT_STRINGS = {"trainer_notes": "Trainer's notes", "trainer_minutes": "min", "slide": "Slide"}
-
-
-@dataclass
-class Section:
-    title: str
-    anchor: str
-    minutes: int | None
 
 
 @dataclass
@@ -62,11 +58,7 @@ class ViewState:
 
 
 def _state(md: Markdown) -> ViewState:
-    found = getattr(md, "p2ham_view_state", None)
-    if found is None:
-        found = ViewState()
-        md.p2ham_view_state = found  # type: ignore[attr-defined]
-    return found
+    return attached(md, TrainerExtension.ATTRIBUTE, ViewState)
 
 
 def _heading_title(heading: etree.Element, md: Markdown) -> str:
@@ -81,6 +73,7 @@ def _heading_title(heading: etree.Element, md: Markdown) -> str:
 class TrainerBlock(Block):  # type: ignore[misc]
     NAME = "trainer"
     ARGUMENT = None  # the minutes; their absence is reported
+    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {LINE_OPTION: (None, type_any)}  # the build's line annotation
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         state = _state(self.md)
@@ -174,15 +167,10 @@ class ViewTreeprocessor(Treeprocessor):
                 slide.set("data-minutes", str(section.minutes))
 
 
-class TrainerExtension(BlocksExtension):  # type: ignore[misc]
-    def __init__(self, **kwargs: Any) -> None:
-        self.config = {"state": ["", "A p2ham.mdext.trainer.ViewState the build sets per page"]}
-        super().__init__(**kwargs)
+class TrainerExtension(BuildStateExtension):
+    OPTION, ATTRIBUTE, STATE = "state", "p2ham_view_state", ViewState  # the view the build sets per page
 
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
-        state = self.getConfig("state")
-        if isinstance(state, ViewState):
-            md.p2ham_view_state = state  # type: ignore[attr-defined]
+    def register(self, md: Markdown, block_mgr: Any) -> None:
         block_mgr.register(TrainerBlock, {})
         # After the blocks are built and after toc (priority 5) has given every heading its id.
         md.treeprocessors.register(ViewTreeprocessor(md), "p2ham-view", 4)

@@ -11,8 +11,8 @@ import json
 import sys
 from pathlib import Path
 
-from p2ham.errors import ContentError
-from p2ham.units.load import DATA_ENV, data_dir, display, load_data
+from p2ham.core.errors import ContentError, display
+from p2ham.units.load import DATA_ENV, data_dir, load_data
 from p2ham.units.schema import json_schemas
 
 

@@ -12,29 +12,23 @@ Folder layout (``data/`` by default; ``P2HAM_DATA`` points elsewhere):
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from p2ham.errors import ContentError, Problem
+from p2ham.core.errors import ContentError, Problem, display
+from p2ham.core.yamlfile import FieldPath, load_mapping
+from p2ham.units import sheets
+from p2ham.units.records import Located, source_of
 from p2ham.units.schema import Dataset, Framework, Unit
 
 DATA_ENV = "P2HAM_DATA"
 DEFAULT_DATA_DIR = "data"
-Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML, fast where LibYAML is present; dates stay text so that the schema names an impossible date."""
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None, base: Path | None = None) -> Path:
@@ -42,116 +36,6 @@ def data_dir(explicit: str | os.PathLike[str] | None = None, base: Path | None =
     chosen = explicit or os.environ.get(DATA_ENV) or DEFAULT_DATA_DIR
     path = Path(chosen)
     return path if path.is_absolute() or base is None else base / path
-
-
-def display(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when it is inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-class Located(Protocol):
-    """A record read from some file, able to say where any of its fields came from."""
-
-    data: Any
-
-    def problem(self, path: Path_, message: str) -> Problem: ...
-
-
-def dotted(path: Path_) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _node_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            child = (*path, str(key.value))
-            lines[child] = key.start_mark.line + 1
-            _node_lines(value, child, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, value in enumerate(node.value):
-            child = (*path, index)
-            lines[child] = value.start_mark.line + 1
-            _node_lines(value, child, lines)
-
-
-@dataclass
-class YamlRecord:
-    """One YAML file's content, with the line of every key, computed only when a problem needs it."""
-
-    file: Path
-    text: str
-    data: Any
-    _lines: dict[Path_, int] | None = field(default=None, repr=False)
-
-    def line(self, path: Path_) -> int:
-        if self._lines is None:
-            self._lines = {}
-            try:
-                root = yaml.compose(self.text, Loader=yaml.SafeLoader)
-            except yaml.YAMLError:
-                root = None
-            if root is not None:
-                self._lines[()] = root.start_mark.line + 1
-                _node_lines(root, (), self._lines)
-        for end in range(len(path), -1, -1):  # the nearest key that exists: a missing field's parent
-            if path[:end] in self._lines:
-                return self._lines[path[:end]]
-        return 1
-
-    def problem(self, path: Path_, message: str) -> Problem:
-        return Problem(display(self.file), self.line(path), dotted(path), message)
-
-
-def source_of(record: Located) -> str:
-    """The file a record came from, without working out any line number (which parses the YAML again)."""
-    if isinstance(record, YamlRecord):
-        return display(record.file)
-    return record.problem((), "").file
-
-
-def read_text(path: Path, not_utf8: str = "not UTF-8 text: save the file as UTF-8") -> tuple[str | None,
-                                                                                           list[Problem]]:
-    """A file's text as UTF-8 (a byte-order mark is allowed), or the problem, naming the line of a bad byte."""
-    name = display(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(name, 0, "", f"cannot read: {exc.strerror or exc}")]
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        return None, [Problem(name, raw[: exc.start].count(b"\n") + 1, "", not_utf8)]
-
-
-def parse_yaml(name: str, text: str, loader: type = _Loader) -> tuple[Any, list[Problem]]:
-    """YAML text read with `loader`; a syntax error becomes a problem at its line."""
-    try:
-        return yaml.load(text, Loader=loader), []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(name, mark.line + 1 if mark else 1, "", f"YAML syntax: {problem}")]
-
-
-def read_yaml_file(path: Path) -> tuple[YamlRecord | None, list[Problem]]:
-    name = display(path)
-    text, problems = read_text(path)
-    if text is None:
-        return None, problems
-    if not text.strip():
-        return None, [Problem(name, 1, "", "the file is empty")]
-    data, problems = parse_yaml(name, text)
-    if problems:
-        return None, problems
-    if not isinstance(data, dict):
-        return None, [Problem(name, 1, "", "expected a mapping of fields (name: value)")]
-    return YamlRecord(file=path, text=text, data=data), []
 
 
 def _message(error: ErrorDetails) -> str:
@@ -194,7 +78,7 @@ class UnitData:
         return self._by_id[unit_id]
 
 
-def _duplicates(items: Iterable[tuple[str, Path_]], record: Located, what: str) -> list[Problem]:
+def _duplicates(items: Iterable[tuple[str, FieldPath]], record: Located, what: str) -> list[Problem]:
     seen: set[str] = set()
     problems = []
     for item_id, path in items:
@@ -230,7 +114,7 @@ def check_unit(raw: Any, record: Located, framework: Framework, expected_id: str
     indicators = {i.id for c in framework.criteria for i in c.indicators}
     problems = []
 
-    def unknown(path: Path_, kind: str, value: object, known: set[str]) -> None:
+    def unknown(path: FieldPath, kind: str, value: object, known: set[str]) -> None:
         if isinstance(value, str) and value not in known:
             problems.append(record.problem(path, f"unknown {kind} '{value}': the framework lists "
                                                  f"{', '.join(sorted(known))}"))
@@ -283,20 +167,15 @@ def check_units(units: list[tuple[Unit, Located]]) -> list[Problem]:
     return problems
 
 
-SheetReader = Callable[[Path], tuple[list[Located], list[Problem]]]
-
-
 def unit_records(folder: Path) -> tuple[list[tuple[Located, str | None]], list[Problem]]:
     """Every unit record in the folder: YAML files (with the id their name implies) and spreadsheets."""
-    from p2ham.units import sheets  # spreadsheets are optional; their reader lives on its own
-
     records: list[tuple[Located, str | None]] = []
     problems: list[Problem] = []
     units_dir = folder / "units"
     if units_dir.is_dir():
         for path in sorted(units_dir.iterdir()):
             if path.suffix in (".yml", ".yaml") and path.is_file():
-                record, found = read_yaml_file(path)
+                record, found = load_mapping(path)
                 problems += found
                 if record is not None:
                     records.append((record, path.stem))
@@ -314,14 +193,14 @@ def load_data(folder: Path) -> UnitData:
     if not folder.is_dir():
         raise ContentError([Problem(display(folder), 0, "", "data folder not found (set P2HAM_DATA or create it)")])
     framework = dataset = None
-    framework_record, found = read_yaml_file(folder / "framework.yml")
+    framework_record, found = load_mapping(folder / "framework.yml")
     problems += found
     if framework_record is not None:
         framework, found = validate(Framework, framework_record)
         problems += found
         if framework is not None:
             problems += check_framework(framework, framework_record)
-    dataset_record, found = read_yaml_file(folder / "dataset.yml")
+    dataset_record, found = load_mapping(folder / "dataset.yml")
     problems += found
     if dataset_record is not None:
         dataset, found = validate(Dataset, dataset_record)
@@ -347,3 +226,28 @@ def load_data(folder: Path) -> UnitData:
     assert framework is not None and dataset is not None
     return UnitData(framework=framework, dataset=dataset, units=sorted((u for u, _ in units), key=lambda u: u.id),
                     sources=sources)
+
+
+def signature(folder: Path) -> tuple[object, ...]:
+    """What identifies the data folder's content cheaply: every file's path, size and modification time."""
+    if not folder.is_dir():
+        return (str(folder),)
+    return (str(folder.resolve()), *sorted((str(p), st.st_size, st.st_mtime_ns)
+                                           for p in folder.rglob("*") if p.is_file() for st in (p.stat(),)))
+
+
+class DataCache:
+    """The checked data of a folder, read again only when a file in it changed (by :func:`signature`): the builds
+    of every language, and ``serve``'s rebuilds after a page was saved, reuse it."""
+
+    def __init__(self) -> None:
+        self._key: tuple[object, ...] | None = None
+        self._data: UnitData | None = None
+
+    def load(self, folder: Path) -> UnitData:
+        key = signature(folder)
+        if key != self._key or self._data is None:
+            self._data, self._key = None, None
+            self._data = load_data(folder)  # raises ContentError: nothing is cached then
+            self._key = key
+        return self._data

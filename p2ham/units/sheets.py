@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from p2ham.errors import Problem
-from p2ham.units.load import Located, Path_, display, read_text
+from p2ham.core.errors import Problem, display
+from p2ham.core.yamlfile import FieldPath, read_text
+from p2ham.units.records import Located
 
 XLSX_NAME = "units.xlsx"
 CSV_DIR_NAME = "units-csv"
@@ -48,7 +49,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 INT_COLUMNS = frozenset({"year", "predicate_year"})
 _WHOLE_NUMBER = re.compile(r"[+-]?\d+(?:\.0*)?")
 # column -> field of the unit (units table) or of one entry (other tables)
-_FIELDS: dict[str, dict[str, Path_]] = {
+_FIELDS: dict[str, dict[str, FieldPath]] = {
     UNITS: {"id": ("id",), "name_id": ("name", "id"), "name_en": ("name", "en"), "type": ("type",),
             "parent": ("parent",), "region": ("region",), "stage": ("stage",),
             "predicate_year": ("predicate", "year"), "predicate_decree": ("predicate", "decree")},
@@ -72,9 +73,9 @@ class SheetRecord:
     """One unit read from a spreadsheet: its data, and the cell every field of it came from."""
 
     data: dict[str, Any]
-    places: dict[Path_, Place] = field(default_factory=dict, repr=False)
+    places: dict[FieldPath, Place] = field(default_factory=dict, repr=False)
 
-    def problem(self, path: Path_, message: str) -> Problem:
+    def problem(self, path: FieldPath, message: str) -> Problem:
         for end in range(len(path), -1, -1):  # the nearest field that has a place; () is the unit's row
             place = self.places.get(path[:end])
             if place is not None:
@@ -195,7 +196,7 @@ def read_table(name: str, file: str, sheet: str | None, rows: Iterable[tuple[int
 
 
 def _unit_record(units: Table, line: int, values: dict[str, Any]) -> SheetRecord:
-    places: dict[Path_, Place] = {(): units.place(line), ("name",): units.place(line, "name_id"),
+    places: dict[FieldPath, Place] = {(): units.place(line), ("name",): units.place(line, "name_id"),
                                   ("predicate",): units.place(line, "predicate_year")}
     for column, path in _FIELDS[UNITS].items():
         places[path] = units.place(line, column)
@@ -256,7 +257,7 @@ def _add_row(record: SheetRecord, table: Table, line: int, values: dict[str, Any
             return [table.problem(line, "indicator", f"indicator '{indicator}' appears twice for unit "
                                                      f"'{values['unit_id']}' (first on row {first.line})")]
         record.data["indicators"][indicator] = entry
-        base: Path_ = ("indicators", indicator)
+        base: FieldPath = ("indicators", indicator)
         record.places[base] = table.place(line, "indicator")
     else:
         key = "history" if table.name == "history" else "next_actions"
@@ -314,6 +315,11 @@ def read_xlsx(path: Path) -> tuple[list[Located], list[Problem]]:
         problems += found
         if table is not None:
             tables[sheet_name] = table
+    return _units(tables, problems)
+
+
+def _units(tables: dict[str, Table], problems: list[Problem]) -> tuple[list[Located], list[Problem]]:
+    """The unit records of the tables read, with every problem met; none without a units table."""
     if UNITS not in tables:
         return [], problems
     records, found = build_records(tables)
@@ -360,10 +366,7 @@ def read_csv_folder(folder: Path) -> tuple[list[Located], list[Problem]]:
         problems += found
         if table is not None:
             tables[name] = table
-    if UNITS not in tables:
-        return [], problems
-    records, found = build_records(tables)
-    return records, problems + found
+    return _units(tables, problems)
 
 
 def read_all(folder: Path) -> Iterator[tuple[list[Located], list[Problem]]]:

@@ -7,20 +7,27 @@ then sanitised with nh3 (an allow-list of a few inline and list tags, links only
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import markdown
 import nh3
+import yaml
 
-from p2ham.dates import long_date
-from p2ham.render import render
+from p2ham.core.dates import long_date
+from p2ham.core.render import render
 from p2ham.units.load import UnitData
 from p2ham.units.schema import STATUSES, Text, Unit
 
+UNIT_DIR = "unit-kerja"  # the overview is UNIT_DIR/index.md; each unit's page is UNIT_DIR/<id>/
+UNIT_MARKER = "unit"  # where a unit's page gets its HTML
+OVERVIEW_MARKER = "unit-overview"  # where the overview page gets the table of units
+DATA_JSON = f"{UNIT_DIR}/data.json"
+DATA_CSV = f"{UNIT_DIR}/data.csv"
 NOTE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
 # Characters that make a spreadsheet treat a cell as a formula (CSV injection): such cells get a leading quote.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -30,8 +37,8 @@ def note_html(text: str | None) -> str:
     """A little Markdown from the data, as safe HTML."""
     if not text:
         return ""
-    html = markdown.markdown(text)
-    return nh3.clean(html, tags=NOTE_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"},
+    rendered = markdown.markdown(text)
+    return nh3.clean(rendered, tags=NOTE_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"},
                      link_rel="noopener noreferrer nofollow")
 
 
@@ -41,6 +48,17 @@ def t(text: Text, lang: str) -> str:
 
 def percent(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
+
+
+@dataclass
+class UnitPages:
+    """The unit pages of the language being built: the data, and the address of every page and badge."""
+
+    data: UnitData
+    overview: str = ""  # the overview page's URL
+    urls: dict[str, str] = field(default_factory=dict)  # unit id -> its page's URL
+    badges: dict[str, str] = field(default_factory=dict)  # unit id -> its badge's URL
+    pages: dict[str, Unit] = field(default_factory=dict)  # generated page's source path -> its unit
 
 
 @dataclass(frozen=True)
@@ -216,3 +234,22 @@ def open_data_csv(data: UnitData) -> str:
             "true" if data.dataset.sample else "false", data.dataset.as_of.isoformat(),
             *[unit.indicators[i].status if i in unit.indicators else "" for i in indicators])])
     return out.getvalue()
+
+
+def unit_markdown(title: str, description: str) -> str:
+    """A unit's generated page: front matter written by the YAML library (so data cannot break it) and a marker
+    where the unit's HTML goes after Markdown (nothing in the data is read as Markdown, and the parser never walks
+    a large HTML block).
+
+    The theme prints a page's title and description without escaping (MkDocs templates do not autoescape), so
+    text from the data is escaped here. Unit pages stay out of the search index: the overview, with every unit's
+    name, is indexed instead.
+    """
+    meta = {"title": html.escape(title), "description": html.escape(description), "search": {"exclude": True},
+            "hide": ["toc"]}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n<!-- p2ham:{UNIT_MARKER} -->\n"
+
+
+def unit_description(unit: Unit, data: UnitData, lang: str, strings: dict[str, str]) -> str:
+    """The one-line description of a unit's page (search results, link previews)."""
+    return f"{t(unit.name, lang)}: P2HAM. {strings['unit_as_of']} {data.dataset.as_of.isoformat()}."

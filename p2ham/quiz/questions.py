@@ -1,34 +1,35 @@
 """Self-check quizzes: the question model, its checks, and the comparison between a page's two languages.
 
-The Markdown side (p2ham.mdext.quiz) builds :class:`Question` objects from the parsed blocks and reports every
+The Markdown side (:mod:`p2ham.mdext.quiz`) builds :class:`Question` objects from the parsed blocks and reports every
 problem here, with the line of the block in the source file. Nothing in this module imports MkDocs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from p2ham.errors import Problem
+from p2ham.core.errors import Problem
 
 QUESTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
 TYPES = ("single", "multiple", "truefalse")
 QUESTION_OPTIONS = ("id", "type", "hint")
-LINE_OPTION = "p2ham-line"  # added by the build so that problems can name the line in the source file
-BLOCK_HEADER = re.compile(r"^ {0,3}(/{3,})[ ]*(quiz|question)\b", re.IGNORECASE)
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
 class Option:
+    """One answer a question offers, and whether it is right."""
+
     text: str
     correct: bool
 
 
 @dataclass(frozen=True)
 class Question:
+    """A checked question, with the file and line of its block: the same id in every language of a page."""
+
     id: str
     type: str
     prompt: str
@@ -76,35 +77,6 @@ def check_question(qid: object, qtype: object, prompt: str, options: list[tuple[
             problems.append((f"option {number}", "no explanation: add a paragraph under the option, after a "
                                                  "blank line, indented by 4 spaces"))
     return problems
-
-
-def lines_outside_fences(markdown: str, first_line: int = 1) -> Iterator[tuple[int, str, bool]]:
-    """Each line with its number and whether it is Markdown text (True) or inside or on a fence of fenced code."""
-    fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=first_line):
-        fence_match = FENCE.match(line)
-        if fence_match:
-            marker = fence_match.group(1)
-            if fence is None:
-                fence = marker[0] * len(marker)
-            elif line.strip().startswith(fence):
-                fence = None
-            yield number, line, False
-            continue
-        yield number, line, fence is None
-
-
-def annotate_block_lines(markdown: str, first_line: int) -> str:
-    """Add the source line of each quiz and question block as a block option, outside fenced code.
-
-    Other hooks insert text into pages before the Markdown is parsed; a line recorded here stays right.
-    """
-    out: list[str] = []
-    for number, line, is_text in lines_outside_fences(markdown, first_line):
-        out.append(line)
-        if is_text and BLOCK_HEADER.match(line):
-            out.append(f"    {LINE_OPTION}: {number}")
-    return "\n".join(out)
 
 
 @dataclass

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from p2ham.errors import ContentError, Problem
-from p2ham.frontmatter import key_lines, read_yaml, split_front_matter
+from p2ham.core.errors import ContentError, Problem
+from p2ham.core.source import front_matter
+from p2ham.core.yamlfile import YamlRecord
 
 MODULE_DIR = "modul"
 REQUIRED = ("title", "description", "module", "duration", "objectives", "checked")
 OPTIONAL = ("hide", "translation", "template")
-MARKER = re.compile(r"^<!--\s*p2ham:([a-z-]+)\s*-->\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,27 @@ class Module:
     objectives: tuple[str, ...]
     checked: dt.date
     source: str  # path of the Markdown file, relative to the docs folder
+    duration_line: int = 1  # the line of `duration` in the source, where timing problems are reported
 
 
-def check_module_meta(meta: Mapping[str, Any], source: str, lines: dict[str, int] | None = None) -> list[Problem]:
+@dataclass(frozen=True)
+class ModulePage:
+    """Where a module's page is in the language being built: its URL and its output file."""
+
+    url: str
+    dest: str
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def check_module_meta(meta: Mapping[str, Any], source: str, lines: Mapping[str, int] | None = None) -> list[Problem]:
     """Every problem with a module's front matter, each with the line of the offending key."""
     lines = lines or {}
     problems = []
@@ -61,12 +79,14 @@ def check_module_meta(meta: Mapping[str, Any], source: str, lines: dict[str, int
         or not all(isinstance(o, str) and o.strip() for o in objectives)
     ):
         problem("objectives", "must be a non-empty list of texts")
-    if "checked" in meta and not isinstance(meta["checked"], dt.date):
+    if "checked" in meta and _date(meta["checked"]) is None:
         problem("checked", "must be a date written as YYYY-MM-DD")
     return problems
 
 
-def module_from_meta(meta: Mapping[str, Any], slug: str, source: str) -> Module:
+def module_from_meta(meta: Mapping[str, Any], slug: str, source: str, duration_line: int = 1) -> Module:
+    checked = _date(meta["checked"])
+    assert checked is not None, "checked by check_module_meta"
     return Module(
         slug=slug,
         number=int(meta["module"]),
@@ -74,8 +94,9 @@ def module_from_meta(meta: Mapping[str, Any], slug: str, source: str) -> Module:
         description=str(meta["description"]).strip(),
         duration=int(meta["duration"]),
         objectives=tuple(str(o).strip() for o in meta["objectives"]),
-        checked=meta["checked"],
+        checked=checked,
         source=source,
+        duration_line=duration_line,
     )
 
 
@@ -84,29 +105,43 @@ def source_name(slug: str, lang: str, default_lang: str) -> str:
     return f"{MODULE_DIR}/{slug}{suffix}.md"
 
 
+def module_slugs(docs_dir: Path) -> list[str]:
+    """The slugs of the modules: every ``modul/<slug>.md`` of the docs folder (``<slug>.<lang>.md`` translates one)."""
+    return [path.stem for path in sorted((docs_dir / MODULE_DIR).glob("*.md")) if path.name.count(".") == 1]
+
+
+def read_module(docs_dir: Path, slug: str, lang: str, default_lang: str) -> tuple[Module | None, list[Problem]]:
+    """One module in ``lang`` (its default-language file when it has no translation), checked."""
+    source = source_name(slug, lang, default_lang)
+    path = docs_dir / source
+    if not path.exists():
+        source = source_name(slug, default_lang, default_lang)
+        path = docs_dir / source
+    record, problems = front_matter(path, path.read_text(encoding="utf-8-sig"))
+    if record is None:
+        return None, [Problem(source, problem.line, problem.field, problem.message) for problem in problems]
+    if not isinstance(record.data, dict):
+        return None, [Problem(source, 1, "", "a module needs YAML front matter between --- lines")]
+    lines = _key_lines(record)
+    problems = check_module_meta(record.data, source, lines)
+    if problems:
+        return None, problems
+    return module_from_meta(record.data, slug, source, lines.get("duration", 1)), []
+
+
+def _key_lines(record: YamlRecord) -> dict[str, int]:
+    return {str(key): record.line((str(key),)) for key in record.data}
+
+
 def collect_modules(docs_dir: Path, lang: str, default_lang: str) -> list[Module]:
     """All modules in ``lang`` (falling back to the default language's file), ordered by number; validated."""
     problems: list[Problem] = []
     modules: list[Module] = []
-    for default_file in sorted((docs_dir / MODULE_DIR).glob("*.md")):
-        if default_file.name.count(".") > 1:  # page.en.md: a translation, found through its default file
-            continue
-        slug = default_file.stem
-        source = source_name(slug, lang, default_lang)
-        path = docs_dir / source
-        if not path.exists():
-            source, path = source_name(slug, default_lang, default_lang), default_file
-        text = path.read_text(encoding="utf-8")
-        front, _, _ = split_front_matter(text)
-        meta, found = read_yaml(Path(path), front, first_line=2)
+    for slug in module_slugs(docs_dir):
+        module, found = read_module(docs_dir, slug, lang, default_lang)
         problems += found
-        if not isinstance(meta, dict):
-            problems.append(Problem(source, 1, "", "a module needs YAML front matter between --- lines"))
-            continue
-        found = check_module_meta(meta, source, key_lines(front, first_line=2))
-        problems += found
-        if not found:
-            modules.append(module_from_meta(meta, slug, source))
+        if module is not None:
+            modules.append(module)
     numbers: dict[int, str] = {}
     for module in modules:
         if module.number in numbers:
@@ -118,21 +153,12 @@ def collect_modules(docs_dir: Path, lang: str, default_lang: str) -> list[Module
     return sorted(modules, key=lambda m: m.number)
 
 
-def format_duration(minutes: int, hour_word: str, minute_word: str) -> str:
-    hours, rest = divmod(minutes, 60)
-    parts = ([f"{hours} {hour_word}"] if hours else []) + ([f"{rest} {minute_word}"] if rest or not hours else [])
-    return " ".join(parts)
-
-
-def find_markers(markdown: str) -> list[tuple[str, int]]:
-    """``<!-- p2ham:NAME -->`` markers in a page: (name, line)."""
-    return [(m.group(1), markdown.count("\n", 0, m.start()) + 1) for m in MARKER.finditer(markdown)]
-
-
-def replace_marker(markdown: str, name: str, html: str) -> str:
-    """Put ``html`` in place of the marker, as a raw HTML block with blank lines around it."""
-    pattern = re.compile(rf"^<!--\s*p2ham:{re.escape(name)}\s*-->\s*$", re.MULTILINE)
-    return pattern.sub(lambda _: "\n" + html.strip() + "\n", markdown, count=1)
+def module_of(src_uri: str) -> str | None:
+    """The slug of the module whose page (in any language) has this source path, or None."""
+    head, _, name = src_uri.rpartition("/")
+    if head != MODULE_DIR or not name.endswith(".md"):
+        return None
+    return name.split(".", 1)[0]
 
 
 def insert_before_first_section(markdown: str, html: str) -> str:
@@ -142,3 +168,4 @@ def insert_before_first_section(markdown: str, html: str) -> str:
     if match is None:
         return markdown.rstrip() + "\n" + block
     return markdown[: match.start()] + block + markdown[match.start() :]
+

@@ -1,4 +1,4 @@
-"""Hook: apply :mod:`p2ham.theme_patch` to Material's JavaScript bundle after each build."""
+"""Hook: apply :mod:`p2ham.publish.theme_patch` to Material's JavaScript bundle after each build."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from p2ham.theme_patch import ThemePatchError, disable_alternate_sitemap_fetch
+from p2ham.publish.theme_patch import ThemePatchError, disable_alternate_sitemap_fetch
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -23,15 +23,15 @@ Every problem is reported at once as ``file:line: field: problem``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from p2ham.errors import ContentError, Problem
-from p2ham.units.load import Path_, YamlRecord, display, parse_yaml, read_text
+from p2ham.core.dates import clock_text, format_duration
+from p2ham.core.errors import ContentError, Problem
+from p2ham.core.yamlfile import FieldPath, YamlRecord, load
+from p2ham.course.modules import Module
 
 AGENDAS_FILE = "content/agendas.yml"
 KINDS = ("opening", "break", "lunch", "closing", "other")  # items that are not a module
@@ -42,17 +42,6 @@ OTHER_ITEM_KEYS = ("kind", "minutes", "label")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 DAY = 24 * 60
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML in which a clock time stays text: YAML 1.1 reads an unquoted ``12:15`` as the number 735."""
-
-
-_Loader.yaml_implicit_resolvers = {first: list(resolvers)
-                                   for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-for _digit in "0123456789":
-    _Loader.yaml_implicit_resolvers.setdefault(_digit, []).insert(
-        0, ("tag:yaml.org,2002:str", re.compile(r"^[0-9]{1,2}:[0-9]{2}$")))
 
 
 @dataclass(frozen=True)
@@ -105,11 +94,6 @@ class Row:
         return clock_text(self.end)
 
 
-def clock_text(minutes: int) -> str:
-    """Minutes after midnight as HH:MM."""
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 def parse_clock(value: object) -> int | None:
     """``"HH:MM"`` (24-hour clock) as minutes after midnight, or None."""
     match = CLOCK.match(value) if isinstance(value, str) else None
@@ -128,22 +112,10 @@ def schedule(agenda: Agenda, lang: str) -> list[Row]:
     return rows
 
 
-def read_agendas_file(path: Path) -> tuple[YamlRecord | None, list[Problem]]:
-    """The file's YAML (clock times kept as text), or the problems that stop reading it."""
-    name = display(path)
-    text, problems = read_text(path)
-    if text is None:
-        return None, problems
-    data, problems = parse_yaml(name, text, _Loader)
-    if problems:
-        return None, problems
-    return YamlRecord(file=path, text=text, data=data), []
-
-
 def load_agendas(path: Path, durations: Mapping[str, int], languages: Sequence[str]) -> list[Agenda]:
     """Read and check the agendas file against the modules (slug -> minutes); raise ContentError with every
     problem found."""
-    record, problems = read_agendas_file(path)
+    record, problems = load(path)
     if record is None:
         raise ContentError(problems)
     agendas, problems = check_agendas(record, durations, languages)
@@ -156,7 +128,7 @@ def _whole_positive(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-def _texts(record: YamlRecord, value: object, path: Path_, languages: Sequence[str],
+def _texts(record: YamlRecord, value: object, path: FieldPath, languages: Sequence[str],
            problems: list[Problem]) -> dict[str, str] | None:
     """A text in every language (``{id: ..., en: ...}``), or None after recording what is wrong with it."""
     if not isinstance(value, dict):
@@ -176,13 +148,13 @@ def _texts(record: YamlRecord, value: object, path: Path_, languages: Sequence[s
     return texts if len(texts) == len(languages) else None
 
 
-def _unknown_keys(record: YamlRecord, data: Mapping[Any, Any], path: Path_, known: Sequence[str],
+def _unknown_keys(record: YamlRecord, data: Mapping[Any, Any], path: FieldPath, known: Sequence[str],
                   problems: list[Problem], hint: str = "") -> None:
     for key in sorted(set(map(str, data)) - set(known)):
         problems.append(record.problem((*path, key), f"unknown key{hint or ': the keys are ' + ', '.join(known)}"))
 
 
-def _item(record: YamlRecord, raw: object, path: Path_, durations: Mapping[str, int], languages: Sequence[str],
+def _item(record: YamlRecord, raw: object, path: FieldPath, durations: Mapping[str, int], languages: Sequence[str],
           problems: list[Problem]) -> Item | None:
     if not isinstance(raw, dict):
         problems.append(record.problem(path, "must be `module: <slug>` or an item with kind, minutes and label"))
@@ -216,7 +188,7 @@ def _item(record: YamlRecord, raw: object, path: Path_, durations: Mapping[str, 
     return Item(kind=str(kind), minutes=minutes, label=label)
 
 
-def _format(record: YamlRecord, raw: object, path: Path_, durations: Mapping[str, int], languages: Sequence[str],
+def _format(record: YamlRecord, raw: object, path: FieldPath, durations: Mapping[str, int], languages: Sequence[str],
             problems: list[Problem]) -> Agenda | None:
     if not isinstance(raw, dict):
         problems.append(record.problem(path, "must be a format with " + ", ".join(FORMAT_KEYS)))
@@ -306,3 +278,28 @@ def check_agendas(record: YamlRecord, durations: Mapping[str, int],
         if agenda is not None:
             agendas.append(agenda)
     return agendas, problems
+
+
+def agenda_tables(agendas: Sequence[Agenda], modules: Mapping[str, Module], lang: str, strings: Mapping[str, str],
+                  url_of: Callable[[str], str]) -> list[dict[str, Any]]:
+    """What the agenda page shows of each format, in ``lang``: its times and totals, and one row per item; a
+    module's row names the module and links to its page (``url_of(slug)``)."""
+
+    def duration(minutes: int) -> str:
+        return format_duration(minutes, strings["hours"], strings["minutes"])
+
+    tables = []
+    for agenda in agendas:
+        rows = []
+        for row in schedule(agenda, lang):
+            view = {"start": row.start_text, "end": row.end_text, "minutes": row.minutes, "kind": row.kind,
+                    "label": row.label, "url": "", "number": 0}
+            if row.module:
+                module = modules[row.module]
+                view.update(label=module.title, url=url_of(module.slug), number=module.number)
+            rows.append(view)
+        tables.append({"id": agenda.id, "title": agenda.title[lang], "description": agenda.description[lang],
+                       "start": clock_text(agenda.start), "end": clock_text(agenda.end), "minutes": agenda.minutes,
+                       "total": duration(agenda.minutes), "module_total": duration(agenda.module_minutes),
+                       "rows": rows})
+    return tables

@@ -2,7 +2,7 @@
 
     p2ham-offline [--config mkdocs.yml] [--output site/unduh/p2ham-luring.zip]
 
-It builds the site strictly with Material's offline plugin on (pages as ``x.html`` files; see hooks/offline.py)
+It builds the site strictly with Material's offline plugin on (pages as ``x.html`` files; see ``hooks/offline.py``)
 into a temporary folder and zips it: one top folder, a bilingual readme, entries in a fixed order with fixed
 timestamps, so the same site gives the same bytes. Files only a web host uses are left out.
 """
@@ -19,8 +19,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from p2ham.dates import long_date
-from p2ham.render import render
+from p2ham.core.dates import long_date
+from p2ham.core.render import render
 
 TOP_FOLDER = "p2ham-luring"
 README = "BACA-SAYA.txt"

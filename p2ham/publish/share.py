@@ -1,35 +1,21 @@
 """QR codes that open a page on a phone, made at build time as SVG by segno (no network, no run-time library).
 
 Used by the share control of every page and by the trainer's views (module pages, the presentation's title
-slide, handouts). A QR code always carries the page's public address in its language, also in the offline
-build, whose own links are files.
+slide, handouts). A QR code always carries the page's public address in its language
+(:func:`p2ham.core.addresses.public_address`), also in the offline build, whose own links are files.
 """
 
 from __future__ import annotations
 
 import io
-from urllib.parse import urljoin
+from pathlib import Path
 
 import segno
 
-from p2ham.addresses import public_path
+from p2ham.core.cache import Cache, code_version
 
 QR_SUFFIX = ".qr.svg"
-
-
-class AddressMissing(Exception):
-    """The site's public address (site_url) is not configured, so no QR code can point at a page."""
-
-
-def public_address(site_url: str | None, page_url: str) -> str:
-    """The public address of a page from its URL in the build: `x/` as it is; `x/index.html`, `x.html`
-    (the offline build's files) as the folder address `x/` the public site uses."""
-    if not site_url:
-        raise AddressMissing(
-            "site_url is not set in mkdocs.yml: QR codes and share links need the site's public address "
-            "(for example site_url: https://p2ham.example.org/)")
-    path = public_path(page_url)
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path)
+CODE = code_version(Path(__file__), segno.__version__)  # what draws a code: this file and segno
 
 
 def qr_path(dest_uri: str) -> str:
@@ -46,3 +32,8 @@ def qr_svg(address: str) -> str:
     code.save(out, kind="svg", scale=1, border=4, dark="#000", light="#fff", xmldecl=False, svgns=True,
               omitsize=True, title=address)
     return out.getvalue().decode("utf-8")
+
+
+def cached_qr_svg(cache: Cache, address: str) -> str:
+    """The code of `qr_svg`, made once for the same address and code (segno's search for the best mask is slow)."""
+    return cache.get("qr", CODE, (address,), lambda: qr_svg(address).encode("utf-8")).decode("utf-8")

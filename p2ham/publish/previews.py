@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
+from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
+
+from p2ham.core.addresses import public_path
+from p2ham.core.cache import Cache, code_version
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
@@ -53,3 +58,26 @@ def card_png(title: str, description: str, footer: str) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+CODE = code_version(Path(__file__), PIL.__version__)  # what draws a card: this file and Pillow
+
+
+def cached_card_png(cache: Cache, title: str, description: str, footer: str) -> bytes:
+    """The card of `card_png`, drawn once for the same text and drawing code (encoding a PNG is the slow part)."""
+    return cache.get("preview", CODE, (title, description, footer), lambda: card_png(title, description, footer))
+
+
+LOCALES = {"id": "id_ID", "en": "en_GB"}  # Open Graph locales of the site's languages
+CARD = "preview.png"
+
+
+def card_path(page_url: str, shared_with_parent: bool = False) -> str:
+    """Where a page's card is published: in the page's folder (``modul/x/preview.png``), or, for a page that
+    shares its parent's card (a generated unit page shares the unit overview's), in the parent's folder. The same
+    path in the offline build, where pages are files (``x.html``, its card in ``x/``)."""
+    address = public_path(page_url)
+    parts = address.strip("/").split("/")
+    if shared_with_parent and len(parts) >= 2:
+        return "/".join(parts[:-1]) + "/" + CARD
+    return (address + CARD) if address.endswith("/") or not address else address + "/" + CARD

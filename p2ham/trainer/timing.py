@@ -1,30 +1,26 @@
-"""The trainer's views of a module, made from the same Markdown as the participants' page: a presentation, a
-trainer's handout (notes, timing, answer key) and a participant's handout; plus one "print everything" page per
-language. Also the checks of the sections' minutes (see :mod:`p2ham.mdext.trainer`).
-
-No MkDocs import: the hook in ``hooks/views.py`` adds the pages to the build.
-"""
+"""The timing of a module's sessions: the minutes of each ``##`` section, from the trainer blocks
+(:mod:`p2ham.mdext.trainer`), checked against the module's ``duration`` and against its other language, and the
+timing table of the trainer's handout."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-import yaml
+from p2ham.core.errors import Problem
+from p2ham.core.source import lines_outside_fences
 
-from p2ham.errors import Problem
-from p2ham.frontmatter import split_front_matter
-from p2ham.mdext.trainer import Section
-from p2ham.quiz import lines_outside_fences
-
-# view -> the last part of its address, below the module's own (/modul/<slug>/<part>/)
-VIEW_PARTS = {"presentation": "presentasi", "trainer": "pemandu", "handout": "peserta"}
-PRINT_ALL = "cetak"  # /cetak/: every module's participant handout, for printing at once
-QR_MARKER = "<!-- p2ham:module-qr -->"
 TRAINER_HEADER = re.compile(r"^ {0,3}/{3,}[ ]*trainer\b")
-H1 = re.compile(r"^# .*$", re.MULTILINE)
+
+
+@dataclass
+class Section:
+    """A ``##`` section of a module page as rendered: its title, its anchor and its minutes (None: no block)."""
+
+    title: str
+    anchor: str
+    minutes: int | None
 
 
 @dataclass(frozen=True)
@@ -84,33 +80,7 @@ def timing_rows(sections: Sequence[Section]) -> list[TimingRow]:
     return rows
 
 
-def clock(minutes: int) -> str:
-    """Minutes from the start as H:MM (0:00, 1:05)."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def _front_matter(meta: dict[str, Any]) -> str:
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n"
-
-
-def view_markdown(module_text: str, view: str, slug: str, title: str, extra: dict[str, Any] | None = None) -> str:
-    """A view page of a module: its Markdown with new front matter, and a QR code marker under its title."""
-    front, body, _ = split_front_matter(module_text)
-    meta = yaml.safe_load(front) or {}
-    meta.update({"title": title, "p2ham_view": view, "p2ham_module": slug, "search": {"exclude": True},
-                 "share": False, **(extra or {})})
-    # A handout is titled as one ("Lembar pemandu: …"), so it is never mistaken for the participants' page; the
-    # presentation's title slide keeps the module's own title.
-    heading = (lambda m: m.group(0)) if view == "presentation" else (lambda m: f"# {title}")
-    return _front_matter(meta) + H1.sub(lambda m: heading(m) + "\n\n" + QR_MARKER, body, count=1)
-
-
-def print_all_markdown(module_texts: Sequence[str], title: str, description: str, intro: str) -> str:
-    """Every module's body, in order, as one participant's handout for printing at once."""
-    bodies = []
-    for text in module_texts:
-        _, body, _ = split_front_matter(text)
-        bodies.append(body.strip())
-    meta = {"title": title, "description": description, "p2ham_view": "handout", "p2ham_module": "",
-            "search": {"exclude": True}}
-    return _front_matter(meta) + f"# {title}\n\n{intro}\n\n" + "\n\n".join(bodies) + "\n"
+def insert_before_first_h2(html: str, block: str) -> str:
+    """``block`` put in the page's HTML before its first ``<h2``, or at the end of a page without one."""
+    at = html.find("<h2")
+    return html[:at] + block + html[at:] if at >= 0 else html + block

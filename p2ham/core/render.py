@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "p2ham"
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "p2ham"
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,30 @@
+"""Hook: the build context. First of all hooks, at the start of each language's build, it reads and checks what
+every page needs (interface strings, modules, glossary) once, and stops the build listing every problem found; and
+it gives the theme's templates the build's cache. Thin adapter over :mod:`p2ham.context` (made by
+``hooks/engine.py``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import jinja2
+from engine import context, start_build
+from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+
+@event_priority(100)  # before every other hook's on_config, which reads the context
+def on_config(config: MkDocsConfig) -> None:
+    start_build(config)
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """The theme's templates compiled once and kept in the cache (Jinja checks each template's source against
+    what it compiled, so an edited template is compiled again)."""
+    folder = context(config).cache.folder / "jinja-theme"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env

@@ -1,0 +1,151 @@
+"""Hook: the trainer's toolkit built from the modules' own Markdown. For the language being built it adds, per
+module, a presentation, a trainer's handout and a participant's handout, and one "print everything" page; it tells
+the trainer-notes extension (:mod:`p2ham.mdext.trainer`) which view each page is, checks every module's section
+minutes against its duration and against its default-language page, and fills the markers ``module-qr``,
+``trainer-kit`` and ``offline-archive``. Thin adapter over :mod:`p2ham.trainer`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from engine import add_to_sitemap, configure_extension, context, fail, generated_page, page_language
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from p2ham.core.addresses import public_address
+from p2ham.core.dates import elapsed
+from p2ham.core.errors import ContentError
+from p2ham.core.markers import Phase
+from p2ham.core.render import render
+from p2ham.course.modules import MODULE_DIR, module_of
+from p2ham.mdext.trainer import TrainerExtension
+from p2ham.publish.offline import ARCHIVE_PATH
+from p2ham.publish.share import qr_path
+from p2ham.trainer.timing import compare_timing, insert_before_first_h2, timing_problems, timing_rows
+from p2ham.trainer.views import PRINT_ALL, QR_MARKER, VIEW_PARTS, print_all_markdown, view_markdown, view_title
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+EXTENSION = "p2ham.mdext.trainer"
+TEMPLATES = {"presentation": "p2ham-presentation.html"}
+
+
+def on_config(config: MkDocsConfig) -> None:
+    ctx = context(config)
+    configure_extension(config, EXTENSION, TrainerExtension.OPTION, ctx.view, "hooks/trainer.py")
+    ctx.run.sections[ctx.lang] = {}
+    ctx.markers.register(QR_MARKER, Phase.MARKDOWN, lambda page: _module_qr(page, config))
+    ctx.markers.register("trainer-kit", Phase.MARKDOWN, lambda page: _trainer_kit(page, config))
+    ctx.markers.register("offline-archive", Phase.MARKDOWN, lambda page: _offline_archive(page, config))
+
+
+@event_priority(-110)  # after static-i18n (-100) has made this language's file list
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    ctx = context(config)
+    pages: list[File] = []
+    texts = []
+    for module in ctx.modules:
+        text = (ctx.docs / module.source).read_text(encoding="utf-8")
+        texts.append(text)
+        ctx.module_views[module.slug] = {}
+        for view, part in VIEW_PARTS.items():
+            extra = {"template": TEMPLATES[view]} if view in TEMPLATES else {}
+            content = view_markdown(text, view, module.slug, view_title(view, module.title, ctx.t), extra)
+            page = generated_page(config, f"{MODULE_DIR}/{module.slug}.{part}.md", f"{MODULE_DIR}/{module.slug}/{part}",
+                                  ctx.lang, content)
+            ctx.module_views[module.slug][view] = page.url
+            pages.append(page)
+    if texts:
+        t = ctx.t
+        content = print_all_markdown(texts, t["print_all_title"], t["print_all_description"], t["print_all_intro"])
+        # Its source is in the modules' folder, so that links inside the modules resolve as from a module.
+        page = generated_page(config, f"{MODULE_DIR}/{PRINT_ALL}.md", PRINT_ALL, ctx.lang, content)
+        ctx.print_all_url = page.url
+        pages.append(page)
+    for page in pages:
+        files.append(page)
+    add_to_sitemap(config, ctx.lang, pages)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    ctx = context(config)
+    ctx.view.start(str(page.meta.get("p2ham_view") or "participant"), ctx.strings[page_language(page, config)])
+    return None
+
+
+def _module_qr(page: Page, config: MkDocsConfig) -> str:
+    ctx = context(config)
+    target = ctx.module_pages[str(page.meta.get("p2ham_module", ""))]
+    return render("module-qr.html", src=get_relative_url(qr_path(target.dest), page.file.url),
+                  address=public_address(config.site_url, target.url), t=ctx.strings[page_language(page, config)],
+                  view=str(page.meta.get("p2ham_view") or "participant"))
+
+
+def _trainer_kit(page: Page, config: MkDocsConfig) -> str:
+    ctx = context(config)
+    lang = page_language(page, config)
+
+    def link(url: str) -> str:
+        return get_relative_url(url, page.file.url)
+
+    rows = [{"module": module, "page": link(ctx.module_pages[module.slug].url),
+             "links": {view: link(url) for view, url in ctx.module_views[module.slug].items()},
+             "duration": ctx.duration(module.duration, lang)} for module in ctx.modules]
+    print_all = link(ctx.print_all_url) if ctx.print_all_url else ""
+    return render("trainer-kit.html", rows=rows, print_all=print_all, t=ctx.strings[lang])
+
+
+def _offline_archive(page: Page, config: MkDocsConfig) -> str:
+    """The link to the offline archive, made by ``./dev build`` (p2ham-offline), never inside the archive itself."""
+    ctx = context(config)
+    return render("offline-archive.html", offline=ctx.offline, href=get_relative_url(ARCHIVE_PATH, page.file.url),
+                  t=ctx.strings[page_language(page, config)])
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    ctx = context(config)
+    view = page.meta.get("p2ham_view")
+    slug = module_of(page.file.src_uri)
+    if not view and slug and ctx.module(slug):
+        _check_module(slug, page, config)
+    elif view == "trainer":
+        rows = timing_rows(ctx.view.sections)
+        table = render("timing.html", rows=[{"row": row, "start": elapsed(row.start), "end": elapsed(row.end)}
+                                            for row in rows], total=elapsed(rows[-1].end) if rows else "",
+                       t=ctx.strings[page_language(page, config)])
+        return insert_before_first_h2(html, table)
+    return None
+
+
+def _check_module(slug: str, page: Page, config: MkDocsConfig) -> None:
+    ctx = context(config)
+    module = ctx.module(slug)
+    assert module is not None
+    source = page.file.src_uri
+    text = page.file.content_string
+    problems = timing_problems(source, text, ctx.view.sections, ctx.view.problems, module.duration,
+                               module.duration_line)
+    reference = ctx.run.sections.get(ctx.default, {}).get(slug)
+    if ctx.lang != ctx.default and reference is not None:
+        problems += compare_timing(reference, ctx.view.sections, f"{MODULE_DIR}/{slug}.md", source, text)
+    if problems:
+        fail(f"Trainer notes and timing in {source}", ContentError(problems))
+    ctx.run.sections[ctx.lang][slug] = list(ctx.view.sections)
+
+
+def on_page_context(context_: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    view = page.meta.get("p2ham_view")
+    if view:
+        ctx = context(config)
+        target = ctx.module_pages.get(str(page.meta.get("p2ham_module", "")))
+        context_["p2ham_view"] = {
+            "view": view,
+            "module_url": get_relative_url(target.url, page.file.url) if target else "",
+            "strings": ctx.strings[page_language(page, config)],
+        }
+    return context_
