@@ -1,30 +1,32 @@
-"""Shared fixtures: one strict build of the whole site, an HTTP server for it, and a headless Chromium.
+"""The test suite's layers, its shared builds and its browser.
 
-Later features reuse these: `built_site` for output checks, `site_server` + `browser` for browser tests.
+Layers, one folder each (README: "Tests"):
+
+- ``tests/quick``: pure functions and hooks called directly; no site build, no browser (``./dev test --quick``);
+- ``tests/build``: builds of the fixture site (``tests/fixtures/site``) and of small projects, and their output;
+- ``tests/browser``: the fixture site in a real browser (Playwright driving Debian's Chromium);
+- ``tests/site``: the office's own site, with checks that hold for any valid content (built once, browsed once).
+
+Builds that many tests read are made once per session (``fixture_site``, ``office_site``, ``offline_site``);
+a test that needs a site of its own makes a project in its temporary folder (``helpers.make_project``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
+import datetime as dt
+import json
 import os
-import re
 import shutil
-import socket
-import subprocess
-import sys
-import threading
+import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
+from helpers import IN_CI, QUICK_ENV, ROOT, BuiltSite, PendingBuild, built, chromium_path, make_project, serve
 
-ROOT = Path(__file__).resolve().parent.parent
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+from p2ham.core.cache import CACHE_ENV
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -34,152 +36,145 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+LAYERS = ("quick", "build", "browser", "site")
+# Fixtures that build a site or start a browser: a quick test may use none of them.
+HEAVY_FIXTURES = {"fixture_site", "office_site", "offline_site", "browser", "fixture_server", "office_server"}
+
+FIGURES_ENV = "P2HAM_TEST_FIGURES"  # the file where every test process writes the figures it measured
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # set in the processes of `pytest -n 2` (./dev test)
 
 
-# Figures that tests measured (page weight, asset sizes), printed at the end of every test run.
-FIGURES: dict[str, str] = {}
+def figure(name: str, value: str) -> None:
+    """A figure a test measured (page weight, asset sizes), printed at the end of every run."""
+    with open(os.environ[FIGURES_ENV], "a", encoding="utf-8") as out:
+        out.write(json.dumps([name, value]) + "\n")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--quick", action="store_true",
+                     help="run only the quick layer (tests/quick: no site build, no browser)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--quick"):
+        os.environ[QUICK_ENV] = "1"
+    if not WORKER:  # the main process: its workers inherit these
+        os.environ[FIGURES_ENV] = str(BUILDS.folder / "figures.jsonl")
+    # One cache for every build of the session (preview cards and QR codes are made once, as in a user's builds).
+    os.environ.setdefault(CACHE_ENV, str(Path(tempfile.mkdtemp(prefix="p2ham-test-cache-"))))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not WORKER:
+        shutil.rmtree(BUILDS.folder, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    quick_only = config.getoption("--quick")
+    selected, deselected = [], []
+    for item in items:
+        layer = Path(str(item.fspath)).parent.name
+        if layer not in LAYERS:
+            raise pytest.UsageError(f"{item.nodeid}: tests live in one of tests/{{{','.join(LAYERS)}}}/")
+        item.add_marker(getattr(pytest.mark, layer))
+        heavy = HEAVY_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if layer == "quick" and heavy:
+            raise pytest.UsageError(f"{item.nodeid}: a quick test may not use {', '.join(sorted(heavy))}")
+        (selected if layer == "quick" or not quick_only else deselected).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+    # The shared builds the selected tests need start now, side by side, while the first tests run (in a worker
+    # of `pytest -n`, which runs only some of the tests it collected, each build starts when a test needs it).
+    if WORKER:
+        return
+    needed = {name for item in items for name in getattr(item, "fixturenames", ()) if name in SESSION_SITES}
+    for name in SESSION_SITES:
+        if name in needed:
+            BUILDS.start(name)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if FIGURES:
-        terminalreporter.section("measured")
-        for name, value in FIGURES.items():
-            terminalreporter.write_line(f"{name}: {value}")
+    path = Path(os.environ.get(FIGURES_ENV, "/nonexistent"))
+    if WORKER or not path.is_file():
+        return
+    terminalreporter.section("measured")
+    for line in path.read_text("utf-8").splitlines():
+        name, value = json.loads(line)
+        terminalreporter.write_line(f"{name}: {value}")
 
 
-@dataclass
-class BuiltSite:
-    """A finished strict build: where it is, the address path it is served under, and what the build printed."""
+class SessionBuilds:
+    """The builds that many tests read, made once per session: each starts as soon as the collected tests show it
+    is needed, in a subprocess of its own, so that the builds run side by side while the quick tests run."""
 
-    path: Path
-    base_path: str
-    log: str
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="p2ham-tests-"))
+        self.pending: dict[str, tuple[PendingBuild, Path]] = {}
+        self._fixture_project: Path | None = None
+
+    @property
+    def fixture_project(self) -> Path:
+        if self._fixture_project is None:
+            self._fixture_project = make_project(self.folder / "fixture-project")
+        return self._fixture_project
+
+    def start(self, name: str) -> None:
+        if name in self.pending:
+            return
+        offline = {"P2HAM_OFFLINE": "true"} if name == "offline_site" else None
+        config = ROOT / "mkdocs.yml" if name == "office_site" else self.fixture_project
+        self.pending[name] = (PendingBuild(config, self.folder / name, offline), config)
+
+    def site(self, name: str) -> BuiltSite:
+        self.start(name)
+        pending, config = self.pending[name]
+        return built(pending, config)
 
 
-def site_base_path(config_file: Path = ROOT / "mkdocs.yml") -> str:
-    """The path part of `site_url`: the built site's links assume it is served there."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(config_file))
-    path = urlsplit(config.site_url or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
-def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None,
-               strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build` in a subprocess, as a user would, and return the finished process (output in stdout)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file), "--site-dir", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(command, cwd=config_file.parent, env=full_env, capture_output=True, text=True,
-                          check=False, stdin=subprocess.DEVNULL)
-
-
-def small_site(folder: Path, pages: dict[str, str], drop_keys: tuple[str, ...] = ("nav",)) -> Path:
-    """A throwaway copy of the project (config, hooks, templates, content, a 3-unit test dataset) with only
-    `pages` in its docs folder.
-
-    Returns the path of its mkdocs.yml. Top-level config keys in `drop_keys` are removed (the nav, by default,
-    so that MkDocs lists the given pages itself).
-    """
-    for name in ("hooks", "overrides", "content"):
-        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
-    shutil.copytree(ROOT / "tests" / "fixtures" / "units", folder / "data")  # a small, valid unit dataset
-    (folder / "content" / "redirects.yml").write_text("{}\n", encoding="utf-8")  # the project's lead elsewhere
-    if (ROOT / "node_modules").is_dir():  # front-end packages the build copies into the site (read only)
-        (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    for name, text in pages.items():
-        target = folder / "docs" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for key in drop_keys:
-        config = re.sub(rf"(?ms)^{re.escape(key)}:.*?(?=^\S)", "", config + "\n")
-    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return folder / "mkdocs.yml"
+BUILDS = SessionBuilds()
+SESSION_SITES = ("fixture_site", "offline_site", "office_site")
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The whole site, built once and strictly, into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    log = result.stdout + result.stderr
-    if result.returncode != 0:
-        pytest.fail(f"strict build failed (exit {result.returncode}):\n{log}")
-    return BuiltSite(path=site_dir, base_path=site_base_path(), log=log)
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    base_path = "/"
-    extra_headers: dict[str, str] = {}  # noqa: RUF012 - set per server through a subclass
-
-    def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def translate_path(self, path: str) -> str:
-        # Serve the site under the path of site_url, and nothing outside it.
-        if not path.startswith(self.base_path):
-            return str(Path(self.directory) / "__outside_base_path__")
-        return super().translate_path("/" + path[len(self.base_path):])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def host_headers(directory: Path) -> dict[str, str]:
-    """The headers the build wrote for static hosts (`_headers`, block `/*`), as a host would send them."""
-    file = directory / "_headers"
-    if not file.exists():
-        return {}
-    headers = {}
-    for line in file.read_text(encoding="utf-8").splitlines():
-        if line.startswith((" ", "\t")) and ":" in line:
-            name, value = line.strip().split(":", 1)
-            headers[name.strip()] = value.strip()
-    return headers
-
-
-@contextlib.contextmanager
-def serve(directory: Path, base_path: str = "/", headers: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve `directory` over HTTP on 127.0.0.1 at a free port under `base_path`, with the security headers the
-    build wrote (or `headers`); yield the site's root address."""
-    extra = host_headers(directory) if headers is None else headers
-    handler = functools.partial(type("Handler", (_SiteHandler,), {"base_path": base_path, "extra_headers": extra}),
-                                directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{base_path}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def fixture_project() -> Path:
+    """The fixture site as a project (the generator with the fixture's content); its mkdocs.yml."""
+    return BUILDS.fixture_project
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site: BuiltSite) -> Iterator[str]:
-    """The built site served over HTTP; the value is its root address, ending in '/'."""
-    with serve(built_site.path, built_site.base_path) as root:
+def fixture_site() -> BuiltSite:
+    """The fixture site, built once and strictly: what every read-only check of the generator reads."""
+    return BUILDS.site("fixture_site")
+
+
+@pytest.fixture(scope="session")
+def offline_site() -> BuiltSite:
+    """The fixture site's offline build (pages as files, opened from a folder), built once."""
+    return BUILDS.site("offline_site")
+
+
+@pytest.fixture(scope="session")
+def office_site() -> BuiltSite:
+    """The office's own site (this project's content), built once and strictly."""
+    return BUILDS.site("office_site")
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site: BuiltSite) -> Iterator[str]:
+    """The fixture site served over HTTP with its security headers; the value is its root address."""
+    with serve(fixture_site.path, fixture_site.base_path) as root:
         yield root
 
 
-def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+@pytest.fixture(scope="session")
+def office_server(office_site: BuiltSite) -> Iterator[str]:
+    with serve(office_site.path, office_site.base_path) as root:
+        yield root
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     """Headless Debian Chromium driven by Playwright. Skips without Chromium on a laptop, never under CI=true."""
     executable = chromium_path()
     try:
@@ -197,3 +192,29 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+ARCHIVE_DATE = dt.date(2026, 3, 14)  # the date the fixture site's archive carries
+
+
+@pytest.fixture(scope="session")
+def offline_archive(offline_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site's offline build zipped, as `./dev build` zips it."""
+    from p2ham.publish.offline import TOP_FOLDER, human_size, zip_folder
+
+    made = zip_folder(offline_site.path, tmp_path_factory.mktemp("archive") / f"{TOP_FOLDER}.zip", ARCHIVE_DATE)
+    figure("offline archive of the fixture site", f"{human_size(made.size)}, {made.files} files")
+    return made.path
+
+
+@pytest.fixture(scope="session")
+def offline_folder(offline_archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The archive extracted, as a trainer would: its top folder."""
+    import zipfile
+
+    from p2ham.publish.offline import TOP_FOLDER
+
+    folder = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(offline_archive) as zf:
+        zf.extractall(folder)
+    return folder / TOP_FOLDER

@@ -91,3 +91,15 @@ BAD_CASES: dict[str, tuple[str, str]] = {
                         "quiz block is not closed with ///"),
     "quiz with no question": ("/// quiz\n\nHanya teks.\n\n///\n", "quiz: no question"),
 }
+
+# Blocks the block parser itself rejects: name: (markdown, text the error must contain, line of the block from 1).
+REJECTED_BLOCKS: dict[str, tuple[str, str, int]] = {
+    "unknown option": (BAD_CASES["unknown option"][0], "unknown option 'points' (allowed: id, type, hint)", 3),
+    "option without a colon": (GOOD_ID.replace("    type: single\n", "    type single\n"),
+                               "options must be YAML lines indented by 4 spaces", 3),
+    "misspelt block": (GOOD_ID.replace("//// question | Kewajiban", "//// qeustion | Kewajiban"),
+                       "unknown block 'qeustion' (the blocks are quiz, question, trainer)", 3),
+    "quiz with a title": (GOOD_ID.replace("/// quiz\n", "/// quiz | Kuis\n", 1), "a quiz block takes no title", 1),
+    "trainer notes with an option": ("## Bagian\n\n/// trainer | 10\n    audience: all\n\nCatatan rahasia.\n///\n",
+                                     "unknown option 'audience' (allowed: none)", 3),
+}

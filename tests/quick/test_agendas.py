@@ -1,21 +1,17 @@
-"""Session agendas for trainers: the data file's checks, the timetables, the hook in a small build, and the pages
-of the real site in both languages."""
+"""Session agendas: the data file's checks, every problem with its file, line and field, and the timetables."""
 
 from __future__ import annotations
 
-import itertools
-import posixpath
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import BuiltSite, build_site, small_site
 
-from p2ham.agenda import AGENDAS_FILE, Agenda, clock_text, load_agendas, parse_clock, schedule
-from p2ham.errors import ContentError
-from p2ham.modules import collect_modules
+from p2ham.core.dates import clock_text
+from p2ham.core.errors import ContentError
+from p2ham.course.agendas import agenda_tables, load_agendas, parse_clock, schedule
+from p2ham.course.modules import Module
 
-ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["id", "en"]
 DURATIONS = {"a": 60, "b": 75}
 
@@ -197,138 +193,13 @@ def test_rows_chain_from_start_to_end_in_each_language(tmp_path: Path) -> None:
     assert schedule(agenda, "id")[0].label == "Pembukaan"
 
 
-def chain_problems(agenda: Agenda, lang: str) -> list[str]:
-    rows = schedule(agenda, lang)
-    problems = []
-    if rows[0].start != agenda.start or rows[-1].end != agenda.end:
-        problems.append(f"{agenda.id}: {rows[0].start_text}-{rows[-1].end_text} instead of its start and end")
-    problems += [f"{agenda.id}: a row starts at {b.start_text}, the one before ended at {a.end_text}"
-                 for a, b in itertools.pairwise(rows) if b.start != a.end]
-    return problems
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_real_agendas_add_up_with_the_real_modules(lang: str) -> None:
-    modules = collect_modules(ROOT / "docs", lang, "id")
-    agendas = load_agendas(ROOT / AGENDAS_FILE, {m.slug: m.duration for m in modules}, LANGUAGES)
-    assert {"setengah-hari", "sehari-penuh"} <= {a.id for a in agendas}
-    for agenda in agendas:
-        assert chain_problems(agenda, lang) == []
-        rows = schedule(agenda, lang)
-        durations = {m.slug: m.duration for m in modules}
-        assert all(row.minutes == durations[row.module] for row in rows if row.module)
-        assert any(row.kind == "break" for row in rows), agenda.id
-    full = next(a for a in agendas if a.id == "sehari-penuh")
-    assert [row.module for row in schedule(full, lang) if row.module] == [m.slug for m in modules]
-    assert any(row.kind == "lunch" for row in schedule(full, lang))
-
-
-# ---------------------------------------------------------------------------------------------- builds
-
-MODULE = """\
----
-title: {title}
-description: Deskripsi.
-module: 1
-duration: {minutes}
-objectives:
-  - Menjelaskan sesuatu
-checked: 2026-11-28
----
-
-# {title}
-
-Pembuka.
-
-## Poin kunci
-
-/// trainer | {minutes}
-Catatan pemandu.
-///
-
-- Satu
-"""
-PAGES = {
-    "index.md": "# Beranda\n\nIsi.\n", "index.en.md": "# Home\n\nText.\n",
-    "modul/x.md": MODULE.format(title="Modul X", minutes=60),
-    "modul/x.en.md": MODULE.format(title="Module X", minutes=60),
-    "agenda.md": "# Agenda sesi\n\n<!-- p2ham:agendas -->\n",
-    "agenda.en.md": "# Session agendas\n\n<!-- p2ham:agendas -->\n",
-}
-SMALL = GOOD.replace("- module: a\n      - module: b\n", "- module: x\n").replace('"10:30"', '"09:15"')
-
-
-def test_a_small_site_shows_the_agenda_in_both_languages(tmp_path: Path) -> None:
-    config = small_site(tmp_path, PAGES)
-    (tmp_path / AGENDAS_FILE).write_text(SMALL, encoding="utf-8")
-    result = build_site(tmp_path / "site", config)
-    assert result.returncode == 0, result.stdout + result.stderr
-    for prefix, title in (("", "Modul 1: Modul X"), ("en/", "Module 1: Module X")):
-        soup = BeautifulSoup((tmp_path / "site" / prefix / "agenda" / "index.html").read_text("utf-8"), "html.parser")
-        link = soup.select_one(".p2ham-agenda tbody a")
-        assert (link.get_text(), link["href"]) == (title, "../modul/x/")
-
-
-def test_a_bad_agendas_file_fails_the_build_naming_file_line_field(tmp_path: Path) -> None:
-    config = small_site(tmp_path, PAGES)
-    bad = SMALL.replace('"09:15"', '"09:00"').replace("minutes: 15", "minutes: lima belas")
-    bad += changed("  - id: pagi", "  - id: sore", SMALL.split("\n", 1)[1]).replace("- module: x", "- module: y")
-    (tmp_path / AGENDAS_FILE).write_text(bad, encoding="utf-8")
-    result = build_site(tmp_path / "site", config)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "The session agendas have problems:" in output
-    assert ("content/agendas.yml:13: formats[0].items[0].minutes: must be a positive whole number of minutes, "
-            "not 'lima belas'") in output
-    assert "content/agendas.yml:33: formats[1].items[1].module: unknown module 'y': the modules are x" in output
-    assert "Traceback" not in output
-
-
-def test_an_agenda_that_no_longer_adds_up_fails_the_build_at_end(tmp_path: Path) -> None:
-    config = small_site(tmp_path, {**PAGES, "modul/x.md": MODULE.format(title="Modul X", minutes=90),
-                                   "modul/x.en.md": MODULE.format(title="Module X", minutes=90)})
-    (tmp_path / AGENDAS_FILE).write_text(SMALL, encoding="utf-8")
-    result = build_site(tmp_path / "site", config)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert ("content/agendas.yml:10: formats[0].end: 09:15, but the items add up to 09:45 (08:00 + 105 minutes)"
-            in output)
-    assert "Traceback" not in output
-
-
-# ---------------------------------------------------------------------------------------------- the real site
-
-
-def read(site: BuiltSite, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site.path / path / "index.html").read_text("utf-8"), "html.parser")
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_agenda_pages_show_every_format_with_chained_times_and_module_links(built_site: BuiltSite,
-                                                                            lang: str) -> None:
-    prefix = "" if lang == "id" else f"{lang}/"
-    modules = {m.slug: m for m in collect_modules(ROOT / "docs", lang, "id")}
-    agendas = load_agendas(ROOT / AGENDAS_FILE, {s: m.duration for s, m in modules.items()}, LANGUAGES)
-    soup = read(built_site, f"{prefix}agenda")
-    blocks = soup.select(".p2ham-agenda")
-    assert [block.select_one("h2")["id"] for block in blocks] == [agenda.id for agenda in agendas]
-    for block, agenda in zip(blocks, agendas, strict=True):
-        assert block.select_one("h2").get_text() == agenda.title[lang]
-        table = block.select_one("table")
-        assert table.select_one("caption").get_text().strip()
-        assert [th["scope"] for th in table.select("thead th")] == ["col", "col", "col"]
-        rows = table.select("tbody tr")
-        times = [[t["datetime"] for t in row.select("td time")] for row in rows]
-        assert times[0][0] == clock_text(agenda.start) and times[-1][1] == clock_text(agenda.end)
-        assert all(b[0] == a[1] for a, b in itertools.pairwise(times)), times
-        assert all(row.select_one("th[scope=row]") for row in rows)
-        slugs = []
-        for link in table.select("tbody a"):
-            target = posixpath.normpath(posixpath.join(f"{prefix}agenda/", link["href"]))
-            assert target.startswith(f"{prefix}modul/"), target
-            slug = target.rsplit("/", 1)[-1]
-            assert (built_site.path / target / "index.html").exists(), target
-            assert modules[slug].title in link.get_text()
-            slugs.append(slug)
-        assert slugs == [item.module for item in agenda.items if item.module]
-        assert table.select_one("tfoot td").get_text() == str(agenda.minutes)
+def test_the_agenda_page_names_each_module_and_links_it(tmp_path: Path) -> None:
+    [agenda] = load_agendas(write(tmp_path, GOOD), DURATIONS, LANGUAGES)
+    modules = {slug: Module(slug, number, f"Modul {slug}", "d", DURATIONS[slug], ("o",), dt.date(2026, 1, 1),
+                            f"modul/{slug}.md") for number, slug in enumerate(DURATIONS, start=1)}
+    strings = {"hours": "h", "minutes": "min"}
+    [table] = agenda_tables([agenda], modules, "en", strings, lambda slug: f"../modul/{slug}/")
+    assert (table["id"], table["title"], table["start"], table["end"], table["total"], table["module_total"]) == (
+        "pagi", "Morning", "08:00", "10:30", "2 h 30 min", "2 h 15 min")
+    assert [(row["start"], row["label"], row["url"], row["number"]) for row in table["rows"]] == [
+        ("08:00", "Opening", "", 0), ("08:15", "Modul a", "../modul/a/", 1), ("09:15", "Modul b", "../modul/b/", 2)]

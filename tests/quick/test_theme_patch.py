@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import BuiltSite
 
-from p2ham.theme_patch import DISABLED_SELECTOR, ThemePatchError, disable_alternate_sitemap_fetch
+from p2ham.publish.theme_patch import DISABLED_SELECTOR, ThemePatchError, disable_alternate_sitemap_fetch
 
 
 def test_patch_narrows_the_selector_once_and_is_idempotent() -> None:
@@ -20,9 +17,3 @@ def test_patch_narrows_the_selector_once_and_is_idempotent() -> None:
 def test_patch_fails_loudly_when_material_changed() -> None:
     with pytest.raises(ThemePatchError, match="found 0"):
         disable_alternate_sitemap_fetch("no such selector here")
-
-
-def test_built_bundle_is_patched(built_site: BuiltSite) -> None:
-    bundles = list(Path(built_site.path, "assets", "javascripts").glob("bundle.*.min.js"))
-    assert len(bundles) == 1
-    assert DISABLED_SELECTOR in bundles[0].read_text("utf-8")

@@ -8,9 +8,7 @@ from typing import Any
 
 import pytest
 from browsing import VIEWPORTS, axe_violations, horizontal_overflow, origin, visit
-from conftest import serve
-
-pytestmark = pytest.mark.browser
+from helpers import serve
 
 BROKEN_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Broken on purpose</title>

@@ -8,10 +8,8 @@ from typing import Any
 
 import pytest
 from browsing import VIEWPORTS, axe_violations, describe_violations
-from conftest import BuiltSite
 
-pytestmark = pytest.mark.browser
-MODULE = "modul/p2ham-p5ham/"
+MODULE = "modul/alfa/"
 STORAGE_KEY = "p2ham-quiz-v1"
 DENY_STORAGE = """
 Object.defineProperty(window, 'localStorage', {
@@ -22,8 +20,8 @@ Object.defineProperty(window, 'localStorage', {
 
 
 @pytest.fixture
-def root(site_server: str) -> str:
-    return site_server
+def root(fixture_server: str) -> str:
+    return fixture_server
 
 
 @pytest.fixture
@@ -69,7 +67,7 @@ def score(page: Any) -> str:
 def test_a_quiz_completed_with_the_keyboard_only(context: Any, root: str) -> None:
     page, errors = open_page(context, root + MODULE)
     items = questions(page)
-    assert len(items) >= 8
+    assert len(items) == 3
     # Start on the first option of the first question; from there only keys are used.
     page.locator(".p2ham-question[data-question] .p2ham-options input").first.focus()
     for item in items:
@@ -221,7 +219,7 @@ def test_progress_page_lists_modules_with_progress_from_this_device(context: Any
                                    ("en/kemajuan/", "2", "read from this device")):
         page.goto(root + path, wait_until="networkidle")
         rows = page.locator(".p2ham-progress tbody tr")
-        assert rows.count() == 6
+        assert rows.count() == 2
         first = rows.first
         assert first.locator("td").nth(0).inner_text() == str(len(items))
         assert first.locator("[data-p2ham=answered]").inner_text() == answered
@@ -250,8 +248,3 @@ def test_axe_finds_nothing_in_any_quiz_state(browser: Any, root: str, viewport: 
     problems += describe_violations(MODULE + " after reset", viewport, axe_violations(page))
     context.close()
     assert problems == [], "\n".join(problems)
-
-
-def test_progress_page_passes_axe(context: Any, root: str, built_site: BuiltSite) -> None:
-    page, _ = open_page(context, root + "kemajuan/")
-    assert describe_violations("kemajuan", "phone", axe_violations(page)) == []

@@ -5,17 +5,20 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from quizcases import BAD_CASES, GOOD_EN, GOOD_ID
+from quizcases import BAD_CASES, GOOD_EN, GOOD_ID, REJECTED_BLOCKS
 
+from p2ham.core.source import annotate_block_lines
 from p2ham.mdext.quiz import Collector
-from p2ham.quiz import Option, Question, annotate_block_lines, compare_languages, duplicate_ids
+from p2ham.quiz.progress import progress_rows, quiz_script_strings
+from p2ham.quiz.questions import Option, Question, compare_languages, duplicate_ids
 
 
 def render(text: str, first_line: int = 1) -> tuple[BeautifulSoup, Collector]:
+    """The page's Markdown as the build renders it: block lines annotated, with every extension of the site."""
     collector = Collector()
     collector.start("modul/x.md")
     html = markdown.markdown(annotate_block_lines(text, first_line),
-                             extensions=["p2ham.mdext.quiz", "p2ham.mdext.checklist"],
+                             extensions=["p2ham.mdext.quiz", "p2ham.mdext.checklist", "p2ham.mdext.trainer"],
                              extension_configs={"p2ham.mdext.quiz": {"collector": collector}})
     return BeautifulSoup(html, "html.parser"), collector
 
@@ -76,16 +79,23 @@ def test_each_mistake_is_reported_and_no_answer_key_is_left(name: str) -> None:
     assert not page.select("[data-p2ham-line]")
 
 
+@pytest.mark.parametrize("name", sorted(REJECTED_BLOCKS))
+def test_a_block_the_parser_rejects_is_reported_at_its_line_and_shows_nothing(name: str) -> None:
+    text, expected, line = REJECTED_BLOCKS[name]
+    page, collector = render(text, first_line=20)
+    messages = [str(p) for p in collector.page.problems]
+    assert messages and all(m.startswith(f"modul/x.md:{line + 19}: ") for m in messages), messages
+    assert any(expected in m for m in messages), messages
+    assert page.select(".p2ham-quiz-error")
+    text = page.get_text()
+    assert "[x]" not in text and "Pemenuhan berarti" not in text  # no answer key left in the page
+    assert "Catatan rahasia" not in text  # nor a trainer's notes
+
+
 def test_problem_lines_point_at_the_block() -> None:
     text, _ = BAD_CASES["no correct option"]
     _, collector = render("Intro.\n\n" + text, first_line=10)
     assert [p.line for p in collector.page.problems] == [14]  # "//// question" of t-ramp, in the source file
-
-
-def test_blocks_in_code_fences_are_not_annotated() -> None:
-    text = "```\n/// quiz\n```\n\n/// quiz\n"
-    assert annotate_block_lines(text, 1).split("\n") == ["```", "/// quiz", "```", "", "/// quiz", "    p2ham-line: 5",
-                                                          ""]
 
 
 def q(qid: str, key: str, source: str = "a.md", line: int = 1, qtype: str = "single") -> Question:
@@ -109,6 +119,19 @@ def test_languages_must_ask_the_same_questions_with_the_same_answers() -> None:
         "x.en.md:30: question 'd': not in x.md",
         "x.md:20: question 'c': missing from x.en.md",
     ]
+
+
+def test_the_progress_page_lists_each_modules_questions() -> None:
+    import datetime as dt
+
+    from p2ham.course.modules import Module
+
+    module = Module("x", 1, "X", "d", 30, ("o",), dt.date(2026, 1, 1), "modul/x.md")
+    rows = progress_rows([module], {"modul/x.md": [q("a", "01")]}, lambda slug: f"../modul/{slug}/")
+    assert [(row["module"].slug, row["url"], [q.id for q in row["questions"]]) for row in rows] == [
+        ("x", "../modul/x/", ["a"])]
+    assert quiz_script_strings({"quiz_check": "a", "progress_none": "b", "hours": "c"}) == {
+        "quiz_check": "a", "progress_none": "b"}
 
 
 def test_english_version_of_the_good_quiz_matches() -> None:

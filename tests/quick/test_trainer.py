@@ -1,43 +1,30 @@
-"""The trainer's toolkit without a browser: the trainer-notes extension in each view, the timing helpers, the view
-pages of the real build (notes only where a trainer sees them, answers only in the answer key, timing that ends
-at the module's duration, nothing in search), and small-site builds that stop with `file:line:` on bad minutes."""
+"""The trainer's toolkit without a build: the trainer-notes extension in each view (notes only where a trainer sees
+them, answers only in the answer key, slides), every problem of a trainer block, the timing checks and the view
+pages' Markdown."""
 
 from __future__ import annotations
-
-import itertools
-import json
-import re
-from pathlib import Path
-from typing import Any
 
 import markdown
 import pytest
 import yaml
-from bs4 import BeautifulSoup, Tag
-from conftest import ROOT, BuiltSite, build_site, small_site
+from bs4 import BeautifulSoup
 from quizcases import GOOD_ID
 
-from p2ham.frontmatter import split_front_matter
-from p2ham.mdext.trainer import Section, ViewState
-from p2ham.views import (
-    QR_MARKER,
+from p2ham.core.dates import elapsed
+from p2ham.core.source import split_front_matter
+from p2ham.mdext.trainer import ViewState
+from p2ham.trainer.timing import (
+    Section,
     TimingRow,
-    clock,
     compare_timing,
-    print_all_markdown,
+    insert_before_first_h2,
     timing_problems,
     timing_rows,
     trainer_block_lines,
-    view_markdown,
 )
+from p2ham.trainer.views import QR_MARKER, print_all_markdown, view_markdown, view_title
 
-SITE = "https://p2ham.example.org/"
-MODULE_DIR = ROOT / "docs" / "modul"
-SLUGS = sorted(path.stem for path in MODULE_DIR.glob("*.md") if path.name.count(".") == 1)
-LANGS = [("", "md"), ("en/", "en.md")]  # address prefix, source suffix
-VIEW_PARTS = ("presentasi", "pemandu", "peserta")
-EN_DASH = "\u2013"
-
+MARKER = f"<!-- p2ham:{QR_MARKER} -->"
 PAGE = """# Judul modul
 
 Pembuka modul.
@@ -288,7 +275,13 @@ def test_timing_rows_run_from_the_start_of_the_session() -> None:
 @pytest.mark.parametrize(("minutes", "text"), [(0, "0:00"), (5, "0:05"), (60, "1:00"), (65, "1:05"),
                                                (135, "2:15"), (600, "10:00")])
 def test_clock(minutes: int, text: str) -> None:
-    assert clock(minutes) == text
+    assert elapsed(minutes) == text
+
+
+def test_the_timing_table_goes_before_the_first_section() -> None:
+    assert insert_before_first_h2("<p>Intro</p><h2 id=a>A</h2>", "<table></table>") == (
+        "<p>Intro</p><table></table><h2 id=a>A</h2>")
+    assert insert_before_first_h2("<p>Intro</p>", "<table></table>") == "<p>Intro</p><table></table>"
 
 
 MODULE_TEXT = "---\ntitle: Modul\nmodule: 1\nduration: 30\n---\n\n# Modul\n\nPembuka.\n\n## A\n\nIsi.\n"
@@ -303,9 +296,10 @@ def test_view_markdown_has_new_front_matter_and_a_qr_code_under_the_title() -> N
     assert meta["p2ham_view"] == "presentation" and meta["p2ham_module"] == "x"
     assert meta["search"] == {"exclude": True} and meta["share"] is False
     assert meta["template"] == "p2ham-presentation.html"
-    assert body.count(QR_MARKER) == 1 and body.index("# Modul") < body.index(QR_MARKER) < body.index("Pembuka.")
+    assert body.count(MARKER) == 1 and body.index("# Modul") < body.index(MARKER) < body.index("Pembuka.")
     assert "## A\n\nIsi." in body
-    handout = split_front_matter(view_markdown(MODULE_TEXT, "trainer", "x", "Lembar pemandu: Modul"))[1]
+    title = view_title("trainer", "Modul", {"view_trainer": "Lembar pemandu"})
+    handout = split_front_matter(view_markdown(MODULE_TEXT, "trainer", "x", title))[1]
     assert handout.lstrip().startswith("# Lembar pemandu: Modul\n")  # a handout is titled as one
 
 
@@ -318,248 +312,4 @@ def test_print_all_puts_every_module_in_order_as_a_handout() -> None:
                     "p2ham_module": "", "search": {"exclude": True}}
     assert body.strip().startswith("# Cetak semua\n\nPengantar.")
     assert body.index("# Modul\n") < body.index("Pembuka.") < body.index("# Modul dua") < body.index("Pembuka dua.")
-    assert "duration:" not in body and QR_MARKER not in body
-
-
-# --- The real build -------------------------------------------------------------------------------------------
-
-
-def read(site: BuiltSite, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site.path / path / "index.html").read_text("utf-8"), "html.parser")
-
-
-def content(page: BeautifulSoup) -> Tag:
-    found = page.select_one("[data-p2ham-view]")
-    assert found is not None
-    return found
-
-
-def words(node: Tag) -> str:
-    return " ".join(node.get_text(" ").split())
-
-
-def note_texts(page: BeautifulSoup) -> list[str]:
-    """The text of each line of the trainer's notes (list items and paragraphs, without the title)."""
-    found = []
-    for notes in page.select("aside.p2ham-trainer-notes"):
-        for item in notes.select("li, p:not(.p2ham-trainer-notes__title)"):
-            text = words(item)
-            if len(text) > 25:
-                found.append(text)
-    return found
-
-
-def module_meta(slug: str, suffix: str) -> dict[str, Any]:
-    front, _, _ = split_front_matter((MODULE_DIR / f"{slug}.{suffix}").read_text("utf-8"))
-    return dict(yaml.safe_load(front))
-
-
-def test_the_real_modules_are_found() -> None:
-    assert len(SLUGS) == 6 and "p2ham-p5ham" in SLUGS
-
-
-@pytest.mark.parametrize(("prefix", "suffix"), LANGS)
-def test_every_module_has_its_view_pages_in_both_languages(built_site: BuiltSite, prefix: str, suffix: str) -> None:
-    for slug in SLUGS:
-        module = f"{prefix}modul/{slug}/"
-        for part in VIEW_PARTS:
-            page = read(built_site, module + part)
-            assert page.find("html")["lang"] == (prefix.rstrip("/") or "id"), module + part
-            assert page.select_one("link[rel=canonical]")["href"] == SITE + module + part + "/"
-            qr = page.select_one("figure[data-p2ham-module-qr] img")
-            assert qr is not None and qr["alt"].endswith(SITE + module), module + part
-            svg = (built_site.path / module / part / qr["src"]).resolve().read_text("utf-8")
-            assert f"<title>{SITE + module}</title>" in svg
-        assert (built_site.path / prefix / "cetak" / "index.html").is_file()
-
-
-@pytest.mark.parametrize(("prefix", "suffix"), LANGS)
-def test_notes_appear_only_where_a_trainer_sees_them(built_site: BuiltSite, prefix: str, suffix: str) -> None:
-    printed = read(built_site, prefix + "cetak")
-    assert "p2ham-trainer-notes" not in str(printed)
-    printed_text = words(content(printed))
-    for slug in SLUGS:
-        module = f"{prefix}modul/{slug}/"
-        blocks = len(trainer_block_lines((MODULE_DIR / f"{slug}.{suffix}").read_text("utf-8")))
-        assert blocks >= 5, module
-        trainer = read(built_site, module + "pemandu")
-        presentation = read(built_site, module + "presentasi")
-        for page in (trainer, presentation):
-            assert len(page.select("aside.p2ham-trainer-notes")) == blocks, module
-        notes = note_texts(trainer)
-        assert len(notes) >= blocks and note_texts(presentation) == notes
-        for participant in (read(built_site, module), read(built_site, module + "peserta")):
-            assert "p2ham-trainer-notes" not in str(participant), module
-            text = words(content(participant))
-            leaked = [note for note in notes if note in text]
-            assert not leaked, f"{module}: trainer notes in a participant's page: {leaked[:2]}"
-        leaked = [note for note in notes if note in printed_text]
-        assert not leaked, f"{prefix}cetak/: trainer notes of {slug}: {leaked[:2]}"
-
-
-@pytest.mark.parametrize(("prefix", "suffix"), LANGS)
-def test_answers_only_in_the_answer_key(built_site: BuiltSite, prefix: str, suffix: str) -> None:
-    printed = read(built_site, prefix + "cetak")
-    assert content(printed)["data-p2ham-view"] == "handout"
-    assert len(printed.select(".p2ham-question[data-question]")) >= 6 * 5
-    for selector in (".p2ham-question__answers", ".p2ham-answer__explanation", "[data-correct]",
-                     "[data-p2ham=check]", ".p2ham-quiz__summary"):
-        assert not printed.select(selector), f"{prefix}cetak/ {selector}"
-    for slug in SLUGS:
-        module = f"{prefix}modul/{slug}/"
-        page = read(built_site, module)
-        questions = len(page.select(".p2ham-question[data-question]"))
-        assert questions and len(page.select("details.p2ham-question__answers")) == questions
-        assert not page.select("details.p2ham-question__answers[open]")
-        handout = read(built_site, module + "peserta")
-        assert content(handout)["data-p2ham-view"] == "handout"
-        assert len(handout.select(".p2ham-question[data-question]")) == questions
-        for selector in (".p2ham-question__answers", ".p2ham-answer__explanation", "[data-correct]",
-                         "[data-p2ham=check]"):
-            assert not handout.select(selector), f"{module}peserta/ {selector}"
-        trainer = read(built_site, module + "pemandu")
-        assert content(trainer)["data-p2ham-view"] == "trainer"
-        assert len(trainer.select("details.p2ham-question__answers[open]")) == questions
-
-
-@pytest.mark.parametrize(("prefix", "suffix"), LANGS)
-def test_each_trainer_handout_times_the_module_to_its_duration(built_site: BuiltSite, prefix: str,
-                                                               suffix: str) -> None:
-    for slug in SLUGS:
-        module = f"{prefix}modul/{slug}/"
-        duration = int(module_meta(slug, suffix)["duration"])
-        page = read(built_site, module + "pemandu")
-        timing = page.select_one("[data-p2ham-timing]")
-        assert timing is not None, module
-        rows = timing.select("tbody tr")
-        minutes = [int(row["data-minutes"]) for row in rows]
-        assert sum(minutes) == duration, module
-        assert timing.select_one("[data-p2ham-timing-total]").get_text() == clock(duration)
-        spans = [row.select("td")[0].get_text().split(EN_DASH) for row in rows]  # "0:03" to "0:11"
-        assert spans[0][0] == "0:00" and spans[-1][1] == clock(duration)
-        for before, after in itertools.pairwise(spans):
-            assert before[1] == after[0]
-        for row in rows:  # each row leads to its section, titled as the reader sees it
-            link = row.select_one("a")
-            anchor = link["href"].removeprefix("#")
-            heading = page.find(id=anchor)
-            assert heading is not None and heading.name == "h2", f"{module}pemandu/ {link['href']}"
-            title = words(heading).removesuffix("¶").strip()
-            assert words(link) == title, f"{module}pemandu/: {words(link)!r} != {title!r}"
-        # The table comes before the first section, under the module's introduction.
-        body = str(content(page))
-        assert body.index("data-p2ham-timing") < body.index("<h2")
-
-
-@pytest.mark.parametrize(("prefix", "suffix"), LANGS)
-def test_presentation_slides_follow_the_sections(built_site: BuiltSite, prefix: str, suffix: str) -> None:
-    for slug in SLUGS:
-        module = f"{prefix}modul/{slug}/"
-        page = read(built_site, module + "presentasi")
-        participant = read(built_site, module)
-        slides = page.select("section.p2ham-slide")
-        headings = [h["id"] for h in content(participant).select("h2")]
-        assert [s["aria-labelledby"] for s in slides[1:]] == headings, module
-        intro = slides[0]
-        assert "p2ham-slide--intro" in intro["class"] and intro.select_one("h1")
-        assert intro.select_one("figure.p2ham-module-qr--presentation[data-p2ham-module-qr] img")
-        duration = int(module_meta(slug, suffix)["duration"])
-        assert sum(int(s.get("data-minutes", 0)) for s in slides) == duration
-        back = page.select_one("[data-p2ham-present-back]")
-        assert back["href"] == "../"
-        assert page.select_one('script[src$="assets/javascripts/present.js"]')
-        assert page.select_one('link[href$="assets/stylesheets/present.css"]')
-        assert not participant.select('script[src$="present.js"]')
-
-
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_view_pages_are_not_in_search(built_site: BuiltSite, prefix: str) -> None:
-    index = json.loads((built_site.path / prefix / "search" / "search_index.json").read_text("utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    view = re.compile(r"^(modul/[^/]+/(presentasi|pemandu|peserta)/|cetak/)")
-    assert not [loc for loc in locations if view.match(loc)]
-    for slug in SLUGS:  # the module pages themselves are found
-        assert f"modul/{slug}/" in locations
-
-
-# --- Small-site builds that must fail -------------------------------------------------------------------------
-
-HOME = {"index.md": "---\ntitle: Beranda\n---\n\n# Beranda\n\nIsi.\n",
-        "index.en.md": "---\ntitle: Home\n---\n\n# Home\n\nText.\n"}
-
-
-def real_module(suffix: str) -> str:
-    """Module 1 as written, with its one link to another module pointed at the home page of the small site."""
-    text = (MODULE_DIR / f"p2ham-p5ham.{suffix}").read_text("utf-8")
-    return text.replace("(asas-pelayanan-publik.md)", "(../index.md)")
-
-
-def line_of(text: str, needle: str, nth: int = 1) -> int:
-    lines = [number for number, line in enumerate(text.split("\n"), start=1) if line == needle]
-    return lines[nth - 1]
-
-
-def build_module(tmp_path: Path, indonesian: str, english: str) -> tuple[int, str]:
-    config = small_site(tmp_path / "project", {**HOME, "modul/x.md": indonesian, "modul/x.en.md": english})
-    result = build_site(tmp_path / "site", config)
-    return result.returncode, result.stdout + result.stderr
-
-
-def test_a_real_module_builds_with_its_views(tmp_path: Path) -> None:
-    code, log = build_module(tmp_path, real_module("md"), real_module("en.md"))
-    assert code == 0, log
-    for prefix in ("", "en/"):
-        for part in VIEW_PARTS:
-            assert (tmp_path / "site" / prefix / "modul" / "x" / part / "index.html").is_file()
-        assert (tmp_path / "site" / prefix / "cetak" / "index.html").is_file()
-
-
-def test_minutes_that_do_not_add_up_to_duration_fail_at_its_line(tmp_path: Path) -> None:
-    indonesian = real_module("md").replace("duration: 60\n", "duration: 45\n", 1)
-    code, log = build_module(tmp_path, indonesian, real_module("en.md"))
-    assert code != 0
-    assert (f"modul/x.md:{line_of(indonesian, 'duration: 45')}: duration: 45 minutes, but the sections' trainer "
-            "blocks add up to 60") in log
-    assert "Traceback" not in log
-
-
-def test_languages_timed_differently_fail(tmp_path: Path) -> None:
-    # Same total (60), different sections: 3 + 8 becomes 4 + 7 in English.
-    english = real_module("en.md").replace("/// trainer | 3\n", "/// trainer | 4\n", 1).replace(
-        "/// trainer | 8\n", "/// trainer | 7\n", 1)
-    code, log = build_module(tmp_path, real_module("md"), english)
-    assert code != 0
-    assert "modul/x.en.md" in log and "Traceback" not in log
-    assert re.search(r"modul/x\.en\.md:\d+: trainer: the sections' minutes \[4, 7, .*\] differ from "
-                     r"modul/x\.md's \[3, 8, ", log), log
-
-
-@pytest.mark.parametrize("argument", ["ten", "0"])
-def test_bad_minutes_fail_at_the_blocks_line(tmp_path: Path, argument: str) -> None:
-    english = real_module("en.md")
-    bad = english.replace("/// trainer | 8\n", f"/// trainer | {argument}\n", 1)
-    code, log = build_module(tmp_path, real_module("md"), bad)
-    assert code != 0
-    line = line_of(bad, f"/// trainer | {argument}")
-    assert (f"modul/x.en.md:{line}: trainer: '/// trainer | {argument}': give the section's minutes, a whole "
-            "number from 1 to 240") in log
-    assert "Traceback" not in log
-
-
-def test_a_block_outside_a_section_fails_at_its_line(tmp_path: Path) -> None:
-    indonesian = real_module("md").replace("## Poin kunci\n\n/// trainer | 3\n", "/// trainer | 3\n", 1)
-    code, log = build_module(tmp_path, indonesian, real_module("en.md"))
-    assert code != 0
-    line = line_of(indonesian, "/// trainer | 3")
-    assert f"modul/x.md:{line}: trainer: a trainer block must come under a ## heading" in log
-    assert "Traceback" not in log
-
-
-def test_the_trainer_page_links_the_offline_archive_where_the_build_puts_it(built_site: BuiltSite) -> None:
-    from p2ham.offline import ARCHIVE_PATH
-
-    for prefix, text in (("", "Unduh arsip luring"), ("en/", "Download the offline copy")):
-        link = read(built_site, f"{prefix}pemandu").select_one("[data-p2ham-offline-archive] a[download]")
-        assert link is not None and text in link.get_text()
-        assert (built_site.path / prefix / "pemandu" / link["href"]).resolve() == (
-            built_site.path / ARCHIVE_PATH).resolve()
+    assert "duration:" not in body and MARKER not in body

@@ -13,13 +13,13 @@ from typing import Any
 
 import openpyxl
 import pytest
+from helpers import ROOT
 
-from p2ham.errors import ContentError, Problem
-from p2ham.units.load import display, load_data
+from p2ham.core.errors import ContentError, Problem, display
+from p2ham.units.load import load_data
 from p2ham.units.schema import Unit
 from p2ham.units.sheets import clean, read_all
 
-ROOT = Path(__file__).resolve().parent.parent
 Rows = list[list[Any]]
 
 # As Excel gives them: whole numbers as floats, dates as datetimes

@@ -6,14 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, UNITS_FIXTURE
 
-from p2ham.errors import ContentError
+from p2ham.core.errors import ContentError
 from p2ham.units.cli import main as data_command
 from p2ham.units.cli import schema_files
 from p2ham.units.load import load_data
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "units"
+FIXTURE = UNITS_FIXTURE
 
 
 @pytest.fixture
@@ -125,14 +125,6 @@ def test_data_folder_comes_from_the_environment(folder: Path, monkeypatch: pytes
 def test_json_schema_files_are_up_to_date() -> None:
     for path, text in schema_files(ROOT / "schema").items():
         assert path.read_text("utf-8") == text, f"{path} is stale: run `p2ham-data schema`"
-
-
-def test_the_bundled_sample_is_valid() -> None:
-    data = load_data(ROOT / "data")
-    assert data.dataset.sample is True
-    assert len(data.units) == 20
-    assert sum(1 for u in data.units if u.predicate) == 6
-    assert len({u.type for u in data.units}) >= 6
 
 
 def test_framework_rules_are_checked_even_when_the_schema_fails(folder: Path) -> None:

@@ -1,0 +1,212 @@
+"""The trainer's toolkit in a build: the views of every module of the fixture site in both languages (notes only
+where a trainer sees them, answers only in the answer key, timing that ends at the module's duration, slides that
+follow the sections, nothing in search), and builds that stop with `file:line:` on bad minutes."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from helpers import SITE_FIXTURE, BuiltSite, build_project
+
+from p2ham.core.dates import elapsed
+from p2ham.course.modules import collect_modules
+from p2ham.publish.offline import ARCHIVE_PATH
+from p2ham.trainer.timing import trainer_block_lines
+from p2ham.trainer.views import PRINT_ALL, VIEW_PARTS
+
+DOCS = SITE_FIXTURE / "docs"
+LANGS = [("", "id"), ("en/", "en")]  # address prefix, language
+EN_DASH = "\u2013"
+
+
+def modules(lang: str) -> list[tuple[str, int, str]]:
+    """(slug, duration, source) of each fixture module in `lang`."""
+    return [(m.slug, m.duration, m.source) for m in collect_modules(DOCS, lang, "id")]
+
+
+def content(page: BeautifulSoup) -> Tag:
+    found = page.select_one("[data-p2ham-view]")
+    assert found is not None
+    return found
+
+
+def words(node: Tag) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def note_texts(page: BeautifulSoup) -> list[str]:
+    """The text of each line of the trainer's notes (list items and paragraphs, without the title)."""
+    found = []
+    for notes in page.select("aside.p2ham-trainer-notes"):
+        for item in notes.select("li, p:not(.p2ham-trainer-notes__title)"):
+            text = words(item)
+            if len(text) > 25:
+                found.append(text)
+    return found
+
+
+@pytest.mark.parametrize(("prefix", "lang"), LANGS)
+def test_every_module_has_its_view_pages(fixture_site: BuiltSite, prefix: str, lang: str) -> None:
+    site = fixture_site.site_url
+    for slug, _, _ in modules(lang):
+        module = f"{prefix}modul/{slug}/"
+        for part in VIEW_PARTS.values():
+            page = fixture_site.page(module + part)
+            assert page.find("html")["lang"] == lang, module + part
+            assert page.select_one("link[rel=canonical]")["href"] == site + module + part + "/"
+            qr = page.select_one("figure[data-p2ham-module-qr] img")
+            assert qr is not None and qr["alt"].endswith(site + module), module + part
+            svg = (fixture_site.path / module / part / qr["src"]).resolve().read_text("utf-8")
+            assert f"<title>{site + module}</title>" in svg
+            assert page.select_one(".p2ham-module-info"), module + part  # the module's box, on its views too
+        assert (fixture_site.path / prefix / PRINT_ALL / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("prefix", "lang"), LANGS)
+def test_notes_appear_only_where_a_trainer_sees_them(fixture_site: BuiltSite, prefix: str, lang: str) -> None:
+    printed = fixture_site.page(prefix + PRINT_ALL)
+    assert "p2ham-trainer-notes" not in str(printed)
+    printed_text = words(content(printed))
+    for slug, _, source in modules(lang):
+        module = f"{prefix}modul/{slug}/"
+        blocks = len(trainer_block_lines((DOCS / source).read_text("utf-8")))
+        trainer = fixture_site.page(module + "pemandu")
+        presentation = fixture_site.page(module + "presentasi")
+        for page in (trainer, presentation):
+            assert len(page.select("aside.p2ham-trainer-notes")) == blocks, module
+        notes = note_texts(trainer)
+        assert len(notes) >= blocks and note_texts(presentation) == notes
+        for participant in (fixture_site.page(module), fixture_site.page(module + "peserta")):
+            assert "p2ham-trainer-notes" not in str(participant), module
+            text = words(content(participant))
+            leaked = [note for note in notes if note in text]
+            assert not leaked, f"{module}: trainer notes in a participant's page: {leaked[:2]}"
+        leaked = [note for note in notes if note in printed_text]
+        assert not leaked, f"{prefix}{PRINT_ALL}/: trainer notes of {slug}: {leaked[:2]}"
+
+
+@pytest.mark.parametrize(("prefix", "lang"), LANGS)
+def test_answers_only_in_the_answer_key(fixture_site: BuiltSite, prefix: str, lang: str) -> None:
+    printed = fixture_site.page(prefix + PRINT_ALL)
+    assert content(printed)["data-p2ham-view"] == "handout"
+    total = 0
+    for selector in (".p2ham-question__answers", ".p2ham-answer__explanation", "[data-correct]",
+                     "[data-p2ham=check]", ".p2ham-quiz__summary"):
+        assert not printed.select(selector), f"{prefix}{PRINT_ALL}/ {selector}"
+    for slug, _, _ in modules(lang):
+        module = f"{prefix}modul/{slug}/"
+        page = fixture_site.page(module)
+        questions = len(page.select(".p2ham-question[data-question]"))
+        total += questions
+        assert questions and len(page.select("details.p2ham-question__answers")) == questions
+        assert not page.select("details.p2ham-question__answers[open]")
+        handout = fixture_site.page(module + "peserta")
+        assert content(handout)["data-p2ham-view"] == "handout"
+        assert len(handout.select(".p2ham-question[data-question]")) == questions
+        for selector in (".p2ham-question__answers", ".p2ham-answer__explanation", "[data-correct]",
+                         "[data-p2ham=check]"):
+            assert not handout.select(selector), f"{module}peserta/ {selector}"
+        trainer = fixture_site.page(module + "pemandu")
+        assert content(trainer)["data-p2ham-view"] == "trainer"
+        assert len(trainer.select("details.p2ham-question__answers[open]")) == questions
+    assert len(printed.select(".p2ham-question[data-question]")) == total
+
+
+@pytest.mark.parametrize(("prefix", "lang"), LANGS)
+def test_each_trainer_handout_times_the_module_to_its_duration(fixture_site: BuiltSite, prefix: str,
+                                                               lang: str) -> None:
+    for slug, duration, _ in modules(lang):
+        module = f"{prefix}modul/{slug}/"
+        page = fixture_site.page(module + "pemandu")
+        timing = page.select_one("[data-p2ham-timing]")
+        assert timing is not None, module
+        rows = timing.select("tbody tr")
+        minutes = [int(row["data-minutes"]) for row in rows]
+        assert sum(minutes) == duration, module
+        assert timing.select_one("[data-p2ham-timing-total]").get_text() == elapsed(duration)
+        spans = [row.select("td")[0].get_text().split(EN_DASH) for row in rows]  # "0:03" to "0:11"
+        assert spans[0][0] == "0:00" and spans[-1][1] == elapsed(duration)
+        for before, after in itertools.pairwise(spans):
+            assert before[1] == after[0]
+        for row in rows:  # each row leads to its section, titled as the reader sees it
+            link = row.select_one("a")
+            heading = page.find(id=link["href"].removeprefix("#"))
+            assert heading is not None and heading.name == "h2", f"{module}pemandu/ {link['href']}"
+            title = words(heading).removesuffix("¶").strip()
+            assert words(link) == title, f"{module}pemandu/: {words(link)!r} != {title!r}"
+        body = str(content(page))  # the table comes before the first section, under the introduction
+        assert body.index("data-p2ham-timing") < body.index("<h2")
+
+
+@pytest.mark.parametrize(("prefix", "lang"), LANGS)
+def test_presentation_slides_follow_the_sections(fixture_site: BuiltSite, prefix: str, lang: str) -> None:
+    for slug, duration, _ in modules(lang):
+        module = f"{prefix}modul/{slug}/"
+        page = fixture_site.page(module + "presentasi")
+        participant = fixture_site.page(module)
+        slides = page.select("section.p2ham-slide")
+        headings = [h["id"] for h in content(participant).select("h2")]
+        assert [s["aria-labelledby"] for s in slides[1:]] == headings, module
+        intro = slides[0]
+        assert "p2ham-slide--intro" in intro["class"] and intro.select_one("h1")
+        assert intro.select_one("figure.p2ham-module-qr--presentation[data-p2ham-module-qr] img")
+        assert sum(int(s.get("data-minutes", 0)) for s in slides) == duration
+        assert page.select_one("[data-p2ham-present-back]")["href"] == "../"
+        assert page.select_one('script[src$="assets/javascripts/present.js"]')
+        assert page.select_one('link[href$="assets/stylesheets/present.css"]')
+        assert not participant.select('script[src$="present.js"]')
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_view_pages_are_not_in_search(fixture_site: BuiltSite, prefix: str) -> None:
+    index = json.loads((fixture_site.path / prefix / "search" / "search_index.json").read_text("utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    view = re.compile(rf"^(modul/[^/]+/({'|'.join(VIEW_PARTS.values())})/|{PRINT_ALL}/)")
+    assert not [loc for loc in locations if view.match(loc)]
+    for slug, _, _ in modules("id"):  # the module pages themselves are found
+        assert f"modul/{slug}/" in locations
+
+
+@pytest.mark.parametrize(("prefix", "lang"), LANGS)
+def test_the_trainer_hub_links_every_view_and_the_offline_archive(fixture_site: BuiltSite, prefix: str,
+                                                                  lang: str) -> None:
+    page = fixture_site.page(f"{prefix}pemandu")
+    hrefs = {a["href"] for a in content(page).select("a")}
+    for slug, _, _ in modules(lang):
+        assert f"../modul/{slug}/" in hrefs
+        assert {f"../modul/{slug}/{part}/" for part in VIEW_PARTS.values()} <= hrefs
+    assert f"../{PRINT_ALL}/" in hrefs
+    link = page.select_one("[data-p2ham-offline-archive] a[download]")
+    assert link is not None and link.get_text().strip()
+    assert (fixture_site.path / prefix / "pemandu" / link["href"]).resolve() == (
+        fixture_site.path / ARCHIVE_PATH).resolve()
+
+
+# --- Builds that must fail: the wiring of the checks above (each check itself: tests/quick/test_trainer.py) ------
+
+def line_of(text: str, needle: str) -> int:
+    return next(number for number, line in enumerate(text.split("\n"), start=1) if line == needle)
+
+
+def test_minutes_that_do_not_add_up_to_duration_fail_at_its_line(tmp_path: Path) -> None:
+    indonesian = (DOCS / "modul" / "alfa.md").read_text("utf-8").replace("/// trainer | 10\n", "/// trainer | 25\n", 1)
+    result = build_project(tmp_path, {"modul/alfa.md": indonesian})
+    assert not result.ok
+    assert (f"modul/alfa.md:{line_of(indonesian, 'duration: 30')}: duration: 30 minutes, but the sections' "
+            "trainer blocks add up to 45 (25 + 5 + 10 + 5)") in result.log
+    assert "Traceback" not in result.log
+
+
+def test_languages_timed_differently_fail_at_the_first_block_that_differs(tmp_path: Path) -> None:
+    english = (DOCS / "modul" / "alfa.en.md").read_text("utf-8")
+    english = english.replace("/// trainer | 10\n", "/// trainer | 11\n", 1).replace(
+        "/// trainer | 5\n", "/// trainer | 4\n", 1)  # the same total, other sections
+    result = build_project(tmp_path, {"modul/alfa.en.md": english})
+    assert not result.ok and "Traceback" not in result.log
+    assert (f"modul/alfa.en.md:{line_of(english, '/// trainer | 11')}: trainer: the sections' minutes [11, 4, 10, 5] "
+            "differ from modul/alfa.md's [10, 5, 10, 5]") in result.log
