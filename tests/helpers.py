@@ -126,15 +126,15 @@ def make_project(folder: Path, pages: dict[str, str | None] | None = None, *, fi
         source, target = ROOT / name, folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
         else:
             shutil.copyfile(source, target)
     shutil.copytree(SITE_FIXTURE / "content", folder / "content", dirs_exist_ok=True)
-    shutil.copytree(UNITS_FIXTURE, folder / "data")
+    shutil.copytree(UNITS_FIXTURE, folder / "data", dirs_exist_ok=True)
     if fixture_docs:
         shutil.copytree(SITE_FIXTURE / "docs", folder / "docs", dirs_exist_ok=True)
-    if (ROOT / "node_modules").is_dir():  # front-end packages the build copies into the site (read only)
-        (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    if (ROOT / "node_modules").is_dir() and not (folder / "node_modules").exists():  # read only: the build copies
+        (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)  # site assets from it
     overlay = yaml.safe_load((SITE_FIXTURE / "site.yml").read_text(encoding="utf-8"))
     if not fixture_docs:
         overlay.pop("nav")
