@@ -41,7 +41,11 @@ LAYERS = ("quick", "build", "browser", "site")
 HEAVY_FIXTURES = {"fixture_site", "office_site", "offline_site", "browser", "fixture_server", "office_server"}
 
 FIGURES_ENV = "P2HAM_TEST_FIGURES"  # the file where every test process writes the figures it measured
-WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # set in the processes of `pytest -n 2` (./dev test)
+
+
+def is_worker(config: pytest.Config) -> bool:
+    """Whether this process is one of the workers of `pytest -n 2` (./dev test), not the main process."""
+    return hasattr(config, "workerinput")
 
 
 def figure(name: str, value: str) -> None:
@@ -58,15 +62,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("--quick"):
         os.environ[QUICK_ENV] = "1"
-    if not WORKER:  # the main process: its workers inherit these
+    if not is_worker(config):  # the main process: its workers inherit these
         os.environ[FIGURES_ENV] = str(BUILDS.folder / "figures.jsonl")
     # One cache for every build of the session (preview cards and QR codes are made once, as in a user's builds).
     os.environ.setdefault(CACHE_ENV, str(Path(tempfile.mkdtemp(prefix="p2ham-test-cache-"))))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    if not WORKER:
-        shutil.rmtree(BUILDS.folder, ignore_errors=True)
+    shutil.rmtree(BUILDS.folder, ignore_errors=True)  # each process's own builds
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -86,7 +89,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = selected
     # The shared builds the selected tests need start now, side by side, while the first tests run (in a worker
     # of `pytest -n`, which runs only some of the tests it collected, each build starts when a test needs it).
-    if WORKER:
+    if is_worker(config):
         return
     needed = {name for item in items for name in getattr(item, "fixturenames", ()) if name in SESSION_SITES}
     for name in SESSION_SITES:
@@ -94,9 +97,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             BUILDS.start(name)
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     path = Path(os.environ.get(FIGURES_ENV, "/nonexistent"))
-    if WORKER or not path.is_file():
+    if is_worker(config) or not path.is_file():
         return
     terminalreporter.section("measured")
     for line in path.read_text("utf-8").splitlines():
