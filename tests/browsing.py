@@ -54,8 +54,8 @@ def visit(page: Any, url: str, wait_until: str = "networkidle") -> Visit:
 
 
 def visit_all(context: Any, urls: Iterable[str], inspect: Callable[[Any, Visit], None], tabs: int = 3) -> None:
-    """Load every address in `context` until the network is idle (what a page loads late is recorded too), then
-    `inspect(page, visit)` it.
+    """Load every address in `context` until the network is idle (what a page loads late is recorded too) and the
+    document is complete, then `inspect(page, visit)` it.
 
     A few tabs take turns, each loading its next address while another is inspected: the two cores stay busy
     through each page's wait for an idle network. A tab is reused from address to address, as a reader's would
@@ -85,6 +85,7 @@ def visit_all(context: Any, urls: Iterable[str], inspect: Callable[[Any, Visit],
     while loading:
         page = loading.pop(0)
         page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")  # the network can be idle before the document is complete (see SETTLE)
         page.bring_to_front()  # the browser draws frames for the tab in front only
         inspect(page, current[page])
         if queue:
@@ -94,6 +95,31 @@ def visit_all(context: Any, urls: Iterable[str], inspect: Callable[[Any, Visit],
             page.close()
 
 
+# What a measurement waits for, in the page, so that it judges the page as a reader finally sees it, whatever the
+# machine's load. Playwright's "network idle" is only 500 ms without a request: on a long page (every module's
+# handout in one) and a busy machine it can come while the document is still being parsed, before Material's script
+# has put each table in its scroll box and before ours has made the scrolling ones a keyboard stop. So: the document
+# complete (its scripts ran), its fonts ready, then two animation frames (what a script scheduled for the next
+# frame on load or on resize, such as Material's sidebar scrolling to the active link, has run; the layout is
+# then read, which lays out whatever is pending), and animations with an end finished. (Frames' callbacks are
+# scripts: in a page loaded with scripts turned off they never run, so such a page is measured directly.)
+SETTLE = """async () => {
+    if (document.readyState !== 'complete') {
+        await new Promise(done => window.addEventListener('load', done, {once: true}));
+    }
+    await document.fonts.ready;
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await Promise.all(document.getAnimations()
+        .filter(animation => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
+        .map(animation => animation.finished));
+}"""
+
+
+def settle(page: Any) -> None:
+    """Wait until the loaded page is finished and still: see SETTLE."""
+    page.evaluate(SETTLE)
+
+
 @functools.cache
 def _axe_source() -> str:
     return AXE_SCRIPT.read_text(encoding="utf-8")
@@ -101,22 +127,16 @@ def _axe_source() -> str:
 
 def axe_violations(page: Any, tags: list[str] | None = None, settle: bool = True) -> list[dict[str, Any]]:
     """Run axe-core (installed from npm, injected from disk) on the loaded page; return its violations. With
-    `settle`, first let what the last action started finish (not needed after the network was idle for 500 ms)."""
+    `settle`, first let the page finish what loading it or the last action started (SETTLE): transitions still
+    running (a button fading in after a scroll) would be judged half drawn. Without it when the caller has just
+    settled the page (`horizontal_overflow` does)."""
     if not AXE_SCRIPT.exists():
         raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `npm ci` (the README's test command does)")
-    # A settled page: transitions still running (a button fading in after a scroll) would be judged half drawn.
-    # Two frames first, for what the last action started (scroll handlers run on the next frame).
     if settle:
-        page.evaluate("""async () => {
-        await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-        await Promise.all(document.getAnimations()
-            .filter(animation => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
-            .map(animation => animation.finished));
-        }""")
+        page.evaluate(SETTLE)
     page.evaluate(_axe_source())
     options = {"runOnly": {"type": "tag", "values": tags or AXE_TAGS}, "resultTypes": ["violations"]}
-    result = page.evaluate("options => axe.run(document, options)", options)
-    return list(result["violations"])
+    return list(page.evaluate("options => axe.run(document, options).then(result => result.violations)", options))
 
 
 def describe_violations(url: str, viewport: str, violations: list[dict[str, Any]]) -> list[str]:
@@ -129,7 +149,10 @@ def describe_violations(url: str, viewport: str, violations: list[dict[str, Any]
 
 
 def horizontal_overflow(page: Any) -> int:
-    """How many CSS pixels the document is wider than the viewport (0 when it reflows)."""
+    """How many CSS pixels the document is wider than the viewport (0 when it reflows), measured once the page is
+    finished and still (SETTLE: after loading it, or after a change of the viewport's size): what the reader is
+    left with, the same on a busy machine as on an idle one."""
+    settle(page)
     return int(page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
 
 
@@ -227,8 +250,7 @@ def site_report(browser: Any, server_root: str, urls: list[str]) -> Report:
             report.csp[(url, name)] = list(page.evaluate("window.__csp"))
             if name == "phone":
                 page.set_viewport_size(NARROW)
-                page.wait_for_timeout(50)  # a frame for the layout to settle
-                report.overflow[(url, "narrow")] = horizontal_overflow(page)
+                report.overflow[(url, "narrow")] = horizontal_overflow(page)  # once the page has reacted to it
                 page.set_viewport_size(viewport)  # the tab's next page loads at the phone's width again
             else:
                 report.switcher[url] = page.evaluate(SWITCHER_LINKS)
