@@ -36,6 +36,16 @@ QUICK_ENV = "P2HAM_TEST_QUICK"  # set while only the quick layer runs: build() r
 # The generator: what every office's site is made with. Everything else is the office's (or a fixture's) content.
 GENERATOR = ("hooks", "overrides", "content/ui-strings.yml", "docs/assets")
 OFFICE_SETTINGS = ("site_name", "site_description", "site_url", "copyright", "nav")
+OFFICE_EXTRA = ("contact", "content_rules")  # settings under `extra` that are the office's
+
+# Every content rule off (extra.content_rules): for projects made of a test's own pages.
+OFF_RULES: dict[str, Any] = {
+    "module_minutes": None, "modules_numbered_from_one": False, "same_sections_in_every_language": False,
+    "trainer_blocks": 0, "quiz_questions": 0, "quiz_scenario_share": 0, "quiz_all_types": False,
+    "sources_heading": {}, "sources_cite_article": {}, "module_mentions": [], "agendas_teach_every_module": [],
+    "agenda_teaching_minutes": 0, "published_addresses": "", "glossary_terms": [], "placeholders": [],
+    "forbidden": {}, "no_empty_sections": False,
+}
 
 # Two pages in both languages: the least a project needs to build.
 HOME = {"index.md": "---\ntitle: Beranda\n---\n\n# Beranda\n\nIsi.\n",
@@ -101,7 +111,10 @@ def generator_config(overlay: dict[str, Any]) -> dict[str, Any]:
     for key in OFFICE_SETTINGS:
         config.pop(key, None)
     config.update({key: value for key, value in overlay.items() if key in OFFICE_SETTINGS})
-    config.setdefault("extra", {}).update(overlay.get("extra", {}))
+    extra = config.setdefault("extra", {})
+    for key in OFFICE_EXTRA:
+        extra.pop(key, None)
+    extra.update(overlay.get("extra", {}))
     for language in i18n_languages(config):
         if not language.get("default"):
             for key in ("site_description", "copyright", "nav_translations"):
@@ -133,11 +146,13 @@ def make_project(folder: Path, pages: dict[str, str | None] | None = None, *, fi
     shutil.copytree(UNITS_FIXTURE, folder / "data", dirs_exist_ok=True)
     if fixture_docs:
         shutil.copytree(SITE_FIXTURE / "docs", folder / "docs", dirs_exist_ok=True)
+        shutil.copyfile(SITE_FIXTURE / "published-addresses.txt", folder / "published-addresses.txt")
     if (ROOT / "node_modules").is_dir() and not (folder / "node_modules").exists():  # read only: the build copies
         (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)  # site assets from it
     overlay = yaml.safe_load((SITE_FIXTURE / "site.yml").read_text(encoding="utf-8"))
-    if not fixture_docs:
+    if not fixture_docs:  # a few pages of a test's own: no navigation, no redirect, no rule on content
         overlay.pop("nav")
+        overlay["extra"]["content_rules"] = OFF_RULES
         files = {"content/redirects.yml": "{}\n", **(files or {})}
     overlay.update(settings or {})
     for key in [key for key, value in overlay.items() if value is None]:

@@ -49,6 +49,12 @@ def lines_outside_fences(markdown: str, first_line: int = 1) -> Iterator[tuple[i
         yield number, line, fence is None
 
 
+def block_lines(text: str, name: str) -> list[int]:
+    """The line (from 1, in the whole file) of every ``/// name`` block header, outside code fences."""
+    header = re.compile(rf"^ {{0,3}}/{{3,}}[ ]*{re.escape(name)}\b")
+    return [number for number, line, is_text in lines_outside_fences(text) if is_text and header.match(line)]
+
+
 def annotate_block_lines(markdown: str, first_line: int) -> str:
     """Add the source line of each ``/// name`` block as a block option (``p2ham-line: 12``), outside fenced code.
 

@@ -131,7 +131,7 @@ class QuestionBlock(_LinedBlock):
         assert isinstance(qid, str) and isinstance(qtype, str)
         question = Question(id=qid, type=qtype, prompt=prompt,
                             options=tuple(Option(text, correct) for text, correct, _ in options),
-                            source=self.collector.page.source, line=self.line)
+                            source=self.collector.page.source, line=self.line, scenario=bool(context))
         self.collector.page.questions.append(question)
         self._build(block, question, context, parts, hint if isinstance(hint, str) else None, strings)
 

@@ -36,6 +36,7 @@ class Question:
     options: tuple[Option, ...]
     source: str
     line: int
+    scenario: bool = False  # the question sets a scene: a paragraph before its options
 
     @property
     def key(self) -> str:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import HOME, BuiltSite, build, build_project, host_headers, make_project
+from helpers import HOME, BuiltSite, build_project, host_headers
 from sitecheck import (
     LANGUAGES,
     check_alternates,
@@ -186,20 +186,6 @@ def test_redirects_lead_to_the_page_in_the_same_language(fixture_site: BuiltSite
         assert soup.find("link", rel="canonical")["href"] == f"{fixture_site.site_url}{prefix}tentang/"
         assert not soup.find("script")
         assert answers(fixture_site.path, f"{prefix}profil/") == "redirect"
-
-
-def test_a_removed_page_answers_again_through_a_redirect(tmp_path: Path) -> None:
-    config = make_project(tmp_path, {"tentang.md": None, "tentang.en.md": None}, settings={"nav": None},
-                          files={"content/redirects.yml": "{}\n"})
-    assert build(config).ok
-    assert [a for a in ("/", "/en/", "/tentang/", "/en/tentang/") if not answers(tmp_path / "site", a)] == [
-        "/tentang/", "/en/tentang/"]
-    (tmp_path / "content" / "redirects.yml").write_text("tentang/: baru/\n", "utf-8")
-    (tmp_path / "docs" / "baru.md").write_text("# Baru\n", "utf-8")
-    (tmp_path / "docs" / "baru.en.md").write_text("# New\n", "utf-8")
-    result = build(config)
-    assert result.ok, result.log
-    assert answers(tmp_path / "site", "/en/tentang/") == "redirect"
 
 
 @pytest.mark.parametrize(("redirects", "message"), [

@@ -1,12 +1,12 @@
 """The office's own site (this project's content and settings), built once: the checks every site must pass
-whatever its modules and data: a strict build; every page in both languages with its counterpart, switcher,
-canonical and alternates; nothing from another origin; the sitemap; the security policy over every inline script;
-published addresses that keep answering; redirects; and, for illustrative data, a notice on every unit page."""
+whatever its modules and data: a strict build (which also checks the office's content rules, published addresses
+included); every page in both languages with its counterpart, switcher, canonical and alternates; nothing from
+another origin; the sitemap; the security policy over every inline script; redirects; and, for illustrative data,
+a notice on every unit page."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import figure
@@ -18,7 +18,6 @@ from sitecheck import (
     check_switcher,
     external_resources_in_css,
     external_resources_in_html,
-    is_redirect,
     url_language,
 )
 
@@ -26,7 +25,6 @@ from p2ham.publish.redirects import load_redirects
 from p2ham.publish.security import inline_scripts, script_hash
 from p2ham.units.load import load_data
 
-PUBLISHED = ROOT / "published-addresses.txt"
 
 
 def test_the_strict_build_prints_no_warning(office_site: BuiltSite) -> None:
@@ -64,33 +62,7 @@ def test_the_security_policy_covers_every_inline_script(office_site: BuiltSite) 
     assert scripts and [s[:60] for s in scripts if script_hash(s) not in csp] == []
 
 
-# --- stable addresses ------------------------------------------------------------------------------------------------
-
-def published() -> list[str]:
-    lines = PUBLISHED.read_text("utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-def answers(site: Path, address: str) -> str | None:
-    """'page', 'redirect' or None for an address on the built site."""
-    file = site / address.strip("/") / "index.html"
-    if not file.exists():
-        return None
-    return "redirect" if is_redirect(BeautifulSoup(file.read_text("utf-8"), "html.parser")) else "page"
-
-
-def test_every_published_address_still_answers(office_site: BuiltSite) -> None:
-    base = office_site.base_path
-    missing = [a for a in published() if answers(office_site.path, a.removeprefix(base.rstrip("/"))) is None]
-    assert missing == [], f"published addresses gone: {missing}; add a redirect in content/redirects.yml"
-
-
-def test_every_page_is_on_the_published_list(office_site: BuiltSite) -> None:
-    listed = set(published())
-    pages = [p.url for p in office_site.pages()
-             if not ("/unit-kerja/" in p.url and p.url.rstrip("/").split("/")[-1] != "unit-kerja")]
-    assert [url for url in pages if url not in listed] == [], "new pages: add them to published-addresses.txt"
-
+# --- redirects -----------------------------------------------------------------------------------------------------
 
 def test_redirects_lead_to_the_page_in_the_same_language(office_site: BuiltSite) -> None:
     for redirect in load_redirects(ROOT / "content" / "redirects.yml"):
