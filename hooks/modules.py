@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 from p2ham.core.dates import long_date
 from p2ham.core.markers import Phase
 from p2ham.core.render import render
-from p2ham.course.modules import MODULE_DIR, ModulePage, insert_before_first_section, module_of
+from p2ham.course.modules import MODULE_DIR, ModulePage, insert_before_first_section, module_count, module_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -63,7 +63,7 @@ def _learning_path(page: Page, config: MkDocsConfig) -> str:
     items = [{"module": module, "url": get_relative_url(ctx.module_pages[module.slug].url, page.url),
               "duration": ctx.duration(module.duration)} for module in ctx.modules]
     total = ctx.duration(sum(module.duration for module in ctx.modules))
-    return render("learning-path.html", items=items, total=total, t=ctx.t)
+    return render("learning-path.html", items=items, total=total, count=module_count(len(ctx.modules), ctx.t), t=ctx.t)
 
 
 def _stages_flow(page: Page, config: MkDocsConfig) -> str:

@@ -161,6 +161,11 @@ def module_of(src_uri: str) -> str | None:
     return name.split(".", 1)[0]
 
 
+def module_count(count: int, strings: dict[str, str]) -> str:
+    """How many modules, in words of the interface strings ("1 module", "6 modules")."""
+    return strings["module_count_one"] if count == 1 else strings["module_count"].format(count=count)
+
+
 def insert_before_first_section(markdown: str, html: str) -> str:
     """Insert ``html`` before the first ``##`` heading (after the page's opening), or at the end."""
     match = re.search(r"^## ", markdown, re.MULTILINE)

@@ -193,8 +193,10 @@ def load_data(folder: Path) -> UnitData:
         units.append((unit, record))
         sources.setdefault(unit.id, source_of(record))
     problems += check_units(units)
-    if not records and not problems:
-        problems.append(Problem(display(folder / "units"), 0, "", "no unit found"))
+    if not records and not problems and not (folder / "units").is_dir():
+        # An office starting out has a units/ folder with no unit yet; no folder at all is a wrong data folder.
+        problems.append(Problem(display(folder / "units"), 0, "", "no unit found: add units/<id>.yml files or a "
+                                                                  "units.xlsx workbook (DATA.md)"))
     if problems:
         raise ContentError(problems)
     assert framework is not None and dataset is not None

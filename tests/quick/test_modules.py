@@ -92,3 +92,10 @@ def test_box_goes_before_the_first_section() -> None:
     assert insert_before_first_section("# T\n\nIntro.\n\n## A\n", "<div>box</div>") == (
         "# T\n\nIntro.\n\n\n<div>box</div>\n\n## A\n")
     assert insert_before_first_section("# T\n", "<div>box</div>").endswith("<div>box</div>\n\n")
+
+
+def test_modules_are_counted_in_words() -> None:
+    from p2ham.course.modules import module_count
+
+    strings = {"module_count": "{count} modules", "module_count_one": "1 module"}
+    assert (module_count(1, strings), module_count(12, strings)) == ("1 module", "12 modules")
