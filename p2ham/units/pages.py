@@ -34,11 +34,14 @@ NOTE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_NOTES = markdown.Markdown()  # one parser for every note of every unit: making one costs more than a short note
+
+
 def note_html(text: str | None) -> str:
     """A little Markdown from the data, as safe HTML."""
     if not text:
         return ""
-    rendered = markdown.markdown(text)
+    rendered = _NOTES.reset().convert(text)
     return nh3.clean(rendered, tags=NOTE_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"},
                      link_rel="noopener noreferrer nofollow")
 

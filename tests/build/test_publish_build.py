@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import HOME, BuiltSite, build_project, host_headers
+from helpers import HOME, BuiltSite, build, build_project, host_headers, make_project
 from sitecheck import (
     LANGUAGES,
     check_alternates,
@@ -21,11 +21,12 @@ from sitecheck import (
     external_resources_in_css,
     external_resources_in_html,
     is_redirect,
+    parsed_inline_scripts,
     url_language,
 )
 
 from p2ham.publish.previews import HEIGHT, LOCALES, WIDTH
-from p2ham.publish.security import inline_scripts, script_hash
+from p2ham.publish.security import script_hash
 from p2ham.publish.theme_patch import DISABLED_SELECTOR
 
 
@@ -106,7 +107,7 @@ def test_headers_are_shipped_and_cover_every_inline_script(fixture_site: BuiltSi
     headers = host_headers(fixture_site.path)
     csp = headers["Content-Security-Policy"]
     assert "unsafe-inline" not in csp and "frame-ancestors 'self'" in csp
-    scripts = {s for page in fixture_site.path.rglob("*.html") for s in inline_scripts(page.read_text("utf-8"))}
+    scripts = {s for page in fixture_site.path.rglob("*.html") for s in parsed_inline_scripts(page.read_text("utf-8"))}
     assert scripts and all(script_hash(s) in csp for s in scripts)
     nginx = fixture_site.text("security-headers.nginx.conf")
     assert f'add_header Content-Security-Policy "{csp}" always;' in nginx
@@ -198,3 +199,39 @@ def test_a_redirect_that_leads_nowhere_fails_the_build(tmp_path: Path, redirects
              "index/index.en.md": "# I\n"}
     result = build_project(tmp_path, pages, fixture_docs=False, files={"content/redirects.yml": redirects})
     assert not result.ok and message in result.log and "Traceback" not in result.log
+
+
+# --- work done once: the build cache -------------------------------------------------------------------------------
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
+
+
+def test_the_same_input_gives_the_same_bytes_with_or_without_the_cache(tmp_path: Path) -> None:
+    config = make_project(tmp_path / "project")
+    env = {"SOURCE_DATE_EPOCH": "1764547200"}
+    cold = build(config, tmp_path / "cold", env={**env, "P2HAM_CACHE": str(tmp_path / "cache")})
+    warm = build(config, tmp_path / "warm", env={**env, "P2HAM_CACHE": str(tmp_path / "cache")})
+    assert cold.ok and warm.ok
+    assert (tmp_path / "cache" / "preview").is_dir() and (tmp_path / "cache" / "qr").is_dir()
+    cold_tree, warm_tree = tree(cold.site), tree(warm.site)
+    assert cold_tree.keys() == warm_tree.keys()
+    assert [name for name in cold_tree if cold_tree[name] != warm_tree[name]] == []
+
+
+def test_a_changed_title_gets_a_new_card_never_the_cached_one(tmp_path: Path) -> None:
+    from p2ham.publish.previews import card_png
+
+    config = make_project(tmp_path / "project")
+    cache = {"P2HAM_CACHE": str(tmp_path / "cache")}
+    before = build(config, env=cache)
+    assert before.ok
+    card = (before.site / "tentang" / "preview.png").read_bytes()
+    page = tmp_path / "project" / "docs" / "tentang.md"
+    page.write_text(page.read_text("utf-8").replace("title: Tentang", "title: Tentang kami"), "utf-8")
+    after = build(config, env=cache)
+    assert after.ok
+    new = (after.site / "tentang" / "preview.png").read_bytes()
+    assert new != card
+    assert new == card_png("Tentang kami", "Tentang situs uji.", "P2HAM · Pelayanan Publik Berbasis HAM")

@@ -18,11 +18,12 @@ from sitecheck import (
     check_switcher,
     external_resources_in_css,
     external_resources_in_html,
+    parsed_inline_scripts,
     url_language,
 )
 
 from p2ham.publish.redirects import load_redirects
-from p2ham.publish.security import inline_scripts, script_hash
+from p2ham.publish.security import script_hash
 from p2ham.units.load import load_data
 
 
@@ -58,7 +59,7 @@ def test_no_template_source_is_published(office_site: BuiltSite) -> None:
 
 def test_the_security_policy_covers_every_inline_script(office_site: BuiltSite) -> None:
     csp = host_headers(office_site.path)["Content-Security-Policy"]
-    scripts = {s for page in office_site.path.rglob("*.html") for s in inline_scripts(page.read_text("utf-8"))}
+    scripts = {s for page in office_site.path.rglob("*.html") for s in parsed_inline_scripts(page.read_text("utf-8"))}
     assert scripts and [s[:60] for s in scripts if script_hash(s) not in csp] == []
 
 
