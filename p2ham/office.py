@@ -132,8 +132,7 @@ def dataset(office: Office, today: dt.date) -> str:
         "as_of": today,
         "sample": False,
         "target": {"date": dt.date(today.year, 12, 31), "units_with_predicate": 0,
-                   "description": {"id": f"Target {office.name_id}: tetapkan di data/dataset.yml.",
-                                   "en": f"The {office.name_en}'s target: set it in data/dataset.yml."}},
+                   "description": {"id": "Target belum ditetapkan.", "en": "No target has been set yet."}},
     }
     return ("# yaml-language-server: $schema=../schema/p2ham-dataset.schema.json\n"
             f"# The office's own data (sample: false), started by ./dev new-office on {today.isoformat()}.\n\n"
