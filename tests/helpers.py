@@ -12,6 +12,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -25,7 +26,18 @@ from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
-from sitecheck import BuiltPage, load_site
+from sitecheck import (
+    LANGUAGES,
+    BuiltPage,
+    check_alternates,
+    check_counterparts,
+    check_switcher,
+    external_resources_in_css,
+    external_resources_in_html,
+    load_site,
+    parsed_inline_scripts,
+    url_language,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -329,3 +341,38 @@ def serve(directory: Path, base_path: str = "/", headers: dict[str, str] | None 
 
 def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+# --- the checks every built site passes, whatever its content -------------------------------------------------
+
+def site_problems(site: BuiltSite) -> dict[str, list[str]]:
+    """What each site-wide check of the built output finds (an empty list: it passes)."""
+    from p2ham.publish.security import script_hash
+
+    pages = site.pages()
+    languages = {url_language(page.url, site.base_path) for page in pages}
+    csp = host_headers(site.path).get("Content-Security-Policy", "")
+    scripts = {s for file in site.path.rglob("*.html") for s in parsed_inline_scripts(file.read_text("utf-8"))}
+    sitemap = set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", site.text("sitemap.xml")))
+    return {
+        "a strict build without warning": [line for line in site.log.splitlines() if "WARNING" in line],
+        "every language built": [f"no page in {lang}" for lang in LANGUAGES if lang not in languages],
+        "each page's counterpart in every language": check_counterparts(pages, site.base_path),
+        "a switcher that leads to the same page": check_switcher(pages, site.base_path),
+        "canonical and alternate addresses": check_alternates(pages, site.site_url, site.base_path),
+        "nothing from another origin": [p for page in pages for p in external_resources_in_html(page)] + [
+            p for css in sorted(site.path.rglob("*.css"))
+            for p in external_resources_in_css(str(css), css.read_text("utf-8"))],
+        "every page in the sitemap": sorted({page.url for page in pages} - sitemap),
+        "no template source published": [
+            str(path) for path in site.path.rglob("*") if path.suffix in (".svg", ".html", ".xml", ".json")
+            and ("{{ " in (text := path.read_text("utf-8", errors="replace")) or "{% " in text)],
+        "every inline script in the security policy": ["no inline script found"] if not scripts else [
+            script[:60] for script in sorted(scripts) if script_hash(script) not in csp],
+    }
+
+
+SITE_CHECKS = ("a strict build without warning", "every language built", "each page's counterpart in every language",
+               "a switcher that leads to the same page", "canonical and alternate addresses",
+               "nothing from another origin", "every page in the sitemap", "no template source published",
+               "every inline script in the security policy")
