@@ -5,7 +5,7 @@ build sets before each page is rendered (:class:`ViewState`):
 
 - ``participant`` (module pages) and ``handout`` (the participant's printed copy): the notes are left out of the
   HTML altogether, so neither the page nor its print nor a screen reader can reveal them; the handout also drops
-  the quiz's answers and explanations;
+  the quiz's answers and explanations (an order question keeps its items, shuffled, with empty positions);
 - ``trainer`` (the trainer's handout): notes shown, quiz answers open (the answer key);
 - ``presentation``: notes shown (toggled by the presentation script), and each ``##`` section wrapped in a slide.
 
@@ -143,8 +143,8 @@ class ViewTreeprocessor(Treeprocessor):
             for child in [c for c in parent if c.get("class", "").split(" ")[0] in drop]:
                 parent.remove(child)
             for child in parent:
-                child.attrib.pop("data-correct", None)
-                child.attrib.pop("data-key", None)
+                for answer in ("data-correct", "data-key", "data-position"):  # an order question's right places
+                    child.attrib.pop(answer, None)
 
     @staticmethod
     def _slides(root: etree.Element, state: ViewState) -> None:

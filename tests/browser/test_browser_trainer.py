@@ -267,3 +267,24 @@ def test_participant_handouts_print_without_answers(context: Any, fixture_server
         assert page.locator(selector).count() == 0, f"{path}: {selector}"
     assert hidden_in_print(page, ".md-header") and hidden_in_print(page, ".md-sidebar")
     assert_clean(result, fixture_server)
+
+
+@pytest.mark.parametrize(("path", "blank"), [("modul/beta/peserta/", True), ("cetak/", True),
+                                             ("modul/beta/pemandu/", True), ("modul/beta/", False)])
+def test_an_order_question_prints_its_positions_as_boxes(context: Any, fixture_server: str, path: str,
+                                                         blank: bool) -> None:
+    """On paper, an order question's positions are boxes to write in: empty on a handout; a participant's printed
+    module page keeps what they chose. The right order prints only in the trainer's answer key."""
+    page, result = open_page(context, fixture_server + path)
+    page.emulate_media(media="print")
+    places = page.locator("#q-beta-urutan select")
+    assert places.count() == 4 and places.first.is_visible()
+    colours = places.evaluate_all("els => els.map(e => getComputedStyle(e).color)")
+    assert all((colour == "rgba(0, 0, 0, 0)") == blank for colour in colours), colours
+    assert places.first.evaluate("e => getComputedStyle(e).appearance") == "none"
+    key = page.locator("#q-beta-urutan details.p2ham-question__answers ol > li")
+    if path.endswith("pemandu/"):
+        assert key.count() == 4 and key.first.is_visible()
+    else:
+        assert key.count() == 0 or not key.first.is_visible()
+    assert_clean(result, fixture_server)

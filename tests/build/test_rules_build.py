@@ -21,7 +21,7 @@ def settings(**rules: object) -> dict[str, object]:
 def test_broken_rules_stop_the_build_listing_every_problem_before_anything_is_written(tmp_path: Path) -> None:
     glossary = (SITE_FIXTURE / "content" / "glossary.yml").read_text("utf-8")
     config = make_project(tmp_path, {"tentang.md": None, "tentang.en.md": None},
-                          settings={**settings(trainer_blocks=3, quiz_questions=2, glossary_terms=["ULT", "SKM"]),
+                          settings={**settings(trainer_blocks=3, quiz_questions=3, glossary_terms=["ULT", "SKM"]),
                                     "nav": None},
                           files={"content/redirects.yml": "{}\n", "content/glossary.yml": glossary})
     result = build(config)
@@ -31,7 +31,7 @@ def test_broken_rules_stop_the_build_listing_every_problem_before_anything_is_wr
     expected = [
         "modul/beta.md:5: trainer: 2 timed sections: at least 3 (content rule trainer_blocks)",
         "modul/beta.en.md:5: trainer: 2 timed sections: at least 3 (content rule trainer_blocks)",
-        "quiz: 1 question: at least 2 (content rule quiz_questions)",
+        "quiz: 2 questions: at least 3 (content rule quiz_questions)",
         "content/glossary.yml:1: SKM: missing: the glossary explains this term (content rule glossary_terms)",
         f"published-addresses.txt:{published.index('/p2ham/tentang/') + 1}: /p2ham/tentang/: no page or redirect "
         "answers here",

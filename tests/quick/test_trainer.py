@@ -8,7 +8,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from quizcases import GOOD_ID
+from quizcases import GOOD_ID, GOOD_ORDER_ID
 
 from p2ham.core.dates import elapsed
 from p2ham.core.source import split_front_matter
@@ -96,6 +96,22 @@ def test_handout_drops_answers_buttons_and_feedback_but_keeps_the_questions() ->
                      ".p2ham-quiz__summary", "[data-correct]", "[data-key]", "[data-p2ham=check]"):
         assert not page.select(selector), selector
     assert "Benar. Pemenuhan" not in str(page)  # no explanation either
+
+
+@pytest.mark.parametrize("view", ["participant", "handout", "trainer"])
+def test_an_order_question_in_each_view(view: str) -> None:
+    page, _ = render("## Kuis mandiri\n\n" + GOOD_ORDER_ID, view)
+    items = page.select(".p2ham-order > li")
+    assert len(items) == 4 and len(page.select(".p2ham-order select")) == 4
+    assert not page.select(".p2ham-order option[selected]")  # every position empty
+    answers = page.select("details.p2ham-question__answers ol.p2ham-answers--order > li")
+    if view == "handout":  # the items with empty positions; no right place anywhere in the page
+        assert not answers and not page.select("[data-position], [data-key], .p2ham-answers")
+        assert "Tahap pertama" not in str(page)
+    else:
+        assert [a.select_one(".p2ham-answer__option").get_text(strip=True) for a in answers] == [
+            "Pencanangan", "Evaluasi (verifikasi)", "Penilaian", "Pembinaan dan pengawasan"]
+        assert page.select_one("details.p2ham-question__answers").has_attr("open") == (view == "trainer")
 
 
 def test_trainer_view_shows_the_notes_and_opens_the_answer_key() -> None:
