@@ -200,8 +200,9 @@ def module_count(count: int, strings: dict[str, str]) -> str:
 
 
 def insert_before_first_section(markdown: str, html: str) -> str:
-    """Insert ``html`` before the first ``##`` heading (after the page's opening), or at the end."""
-    match = re.search(r"^## ", markdown, re.MULTILINE)
+    """Insert ``html`` before the first section (after the page's opening): its first ``##`` heading, or a
+    ``<section>`` block that holds one (as a module's one-page summary wraps each of its sections), or at the end."""
+    match = re.search(r"^(## |<section\b)", markdown, re.MULTILINE)
     block = "\n" + html.strip() + "\n\n"
     if match is None:
         return markdown.rstrip() + "\n" + block

@@ -94,6 +94,9 @@ def test_box_goes_before_the_first_section() -> None:
     assert insert_before_first_section("# T\n\nIntro.\n\n## A\n", "<div>box</div>") == (
         "# T\n\nIntro.\n\n\n<div>box</div>\n\n## A\n")
     assert insert_before_first_section("# T\n", "<div>box</div>").endswith("<div>box</div>\n\n")
+    wrapped = '# T\n\n<section markdown>\n\n## A\n\n</section>\n'  # a summary's sections are wrapped
+    assert insert_before_first_section(wrapped, "<div>box</div>") == (
+        "# T\n\n\n<div>box</div>\n\n<section markdown>\n\n## A\n\n</section>\n")
 
 
 def test_modules_are_counted_in_words() -> None:
