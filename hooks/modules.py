@@ -44,15 +44,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """The module's box goes on its page and on its trainer's views (``p2ham_module`` in their front matter)."""
+    """The module's box goes on its page and on its trainer's views (``p2ham_module`` in their front matter); on the
+    module's own page it links to the module's one-page summary (made by hooks/trainer.py)."""
     ctx = context(config)
-    slug = str(page.meta.get("p2ham_module") or "") if page.meta.get("p2ham_view") else module_of(page.file.src_uri)
+    view = page.meta.get("p2ham_view")
+    slug = str(page.meta.get("p2ham_module") or "") if view else module_of(page.file.src_uri)
     module = ctx.module(slug) if slug else None
     if module is None:
         return None
     lang = page_language(page, config)
+    summary = "" if view else ctx.module_views.get(module.slug, {}).get("summary", "")
     box = render("module-info.html", module=module, duration=ctx.duration(module.duration, lang),
-                 checked=long_date(module.checked, lang), t=ctx.strings[lang])
+                 checked=long_date(module.checked, lang), t=ctx.strings[lang],
+                 summary=get_relative_url(summary, page.file.url) if summary else "")
     return insert_before_first_section(markdown, box)
 
 

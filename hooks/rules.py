@@ -6,11 +6,10 @@ published addresses (every page has its counterpart in every language). Every pr
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
-from engine import context, fail, project_path
+from engine import content_rules, context, fail, project_path
 from mkdocs.plugins import event_priority
 
 from p2ham.core.addresses import public_path
@@ -19,14 +18,12 @@ from p2ham.course.agendas import AGENDAS_FILE, load_agendas
 from p2ham.course.glossary import GLOSSARY_FILE
 from p2ham.course.modules import collect_modules
 from p2ham.course.rules import (
-    Rules,
     check_agendas,
     check_glossary,
     check_module_texts,
     check_page_text,
     check_published,
     check_quizzes,
-    load_rules,
 )
 from p2ham.units.pages import UNIT_DIR
 
@@ -37,19 +34,12 @@ if TYPE_CHECKING:
 WHAT = "The content does not follow the office's content rules (extra.content_rules in mkdocs.yml)"
 
 
-def _rules(config: MkDocsConfig) -> Rules:
-    rules, problems = load_rules(Path(config.config_file_path), config.extra.get("content_rules"))
-    if rules is None:
-        fail("The content rules in mkdocs.yml are not valid", ContentError(problems))
-    return rules
-
-
 @event_priority(-50)  # after every hook's on_env: the default language's pages are made, none is written yet
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     ctx = context(config)
     if ctx.lang != ctx.default:
         return env  # a run checks every language once, in its first build
-    rules = _rules(config)
+    rules = content_rules(config)
     problems: list[Problem] = []
     for page in sorted(ctx.docs.rglob("*.md")):
         problems += check_page_text(page.relative_to(ctx.docs).as_posix(), page.read_text(encoding="utf-8"), rules)

@@ -54,9 +54,9 @@ OFFICE_EXTRA = ("contact", "content_rules")  # settings under `extra` that are t
 OFF_RULES: dict[str, Any] = {
     "module_minutes": None, "modules_numbered_from_one": False, "same_sections_in_every_language": False,
     "trainer_blocks": 0, "quiz_questions": 0, "quiz_scenario_share": 0, "quiz_all_types": False,
-    "sources_heading": {}, "sources_cite_article": {}, "module_mentions": [], "agendas_teach_every_module": [],
-    "agenda_teaching_minutes": 0, "published_addresses": "", "glossary_terms": [], "placeholders": [],
-    "forbidden": {}, "no_empty_sections": False,
+    "key_points_heading": {}, "sources_heading": {}, "sources_cite_article": {}, "module_mentions": [],
+    "agendas_teach_every_module": [], "agenda_teaching_minutes": 0, "published_addresses": "", "glossary_terms": [],
+    "placeholders": [], "forbidden": {}, "no_empty_sections": False,
 }
 
 # Two pages in both languages: the least a project needs to build.

@@ -25,7 +25,7 @@ from p2ham.core.source import block_lines, lines_outside_fences, split_front_mat
 from p2ham.core.yamlfile import FieldPath, YamlRecord
 from p2ham.course.agendas import Agenda
 from p2ham.course.glossary import Entry
-from p2ham.course.modules import Module, source_name
+from p2ham.course.modules import Module, module_section, source_name, title_line
 
 CONFIG_PATH: FieldPath = ("extra", "content_rules")
 HEADING = re.compile(r"^(#{1,6})\s+\S")
@@ -44,6 +44,7 @@ class Rules(BaseModel):
     quiz_questions: Annotated[int, Field(ge=0)] = 8  # questions in each module's quiz, at least
     quiz_scenario_share: Annotated[float, Field(ge=0, le=1)] = 0.5  # share of questions that set a scene, at least
     quiz_all_types: bool = True  # each quiz uses single, multiple and truefalse questions
+    key_points_heading: dict[str, str] = {"id": "Poin kunci", "en": "Key points"}  # the ## section of key points
     sources_heading: dict[str, str] = {"id": "Sumber", "en": "Sources"}  # the ## section that lists sources
     sources_cite_article: dict[str, str] = {"id": "Pasal", "en": "Article"}  # the word for an article; {}: off
     module_mentions: list[list[str]] = [  # each module names one word of each group (any language)
@@ -129,6 +130,30 @@ def check_page_text(source: str, text: str, rules: Rules) -> list[Problem]:
     return problems
 
 
+# The sections every module has, each named by its content rule: field -> the rule that gives its heading per
+# language. The module's one-page summary (p2ham.trainer.summary) is made of them, in this order.
+SECTIONS = {"key_points": "key_points_heading", "sources": "sources_heading"}
+
+
+def required_sections(rules: Rules, lang: str) -> list[tuple[str, str, str]]:
+    """(field, rule, heading) of each section a module in `lang` must have; a rule with no heading for `lang` (or
+    turned off with {}) asks for none."""
+    found = []
+    for field, rule in SECTIONS.items():
+        heading = getattr(rules, rule).get(lang)
+        if heading:
+            found.append((field, rule, heading))
+    return found
+
+
+def missing_sections(source: str, text: str, lang: str, rules: Rules) -> list[Problem]:
+    """A problem for each section the rules ask for that a module's source (`text`, in `lang`) lacks, named at the
+    module's title."""
+    return [Problem(source, title_line(text), field, f"no '## {heading}' section: the module and its one-page "
+                                                     f"summary need it (content rule {rule})")
+            for field, rule, heading in required_sections(rules, lang) if module_section(text, heading) is None]
+
+
 def check_module_texts(docs: Path, modules: Mapping[str, Sequence[Module]], rules: Rules) -> list[Problem]:
     """Every rule on the modules' own text, in every language (`modules`: language -> its modules)."""
     problems: list[Problem] = []
@@ -168,19 +193,14 @@ def _module_text_problems(module: Module, text: str, lang: str, rules: Rules) ->
         problems.append(Problem(source, module.duration_line, "trainer", f"{len(blocks)} timed sections: at least "
                                 f"{rules.trainer_blocks} (content rule trainer_blocks)"))
     lines = _body_lines(text)
+    problems += missing_sections(source, text, lang, rules)
     heading = rules.sources_heading.get(lang)
-    if heading:
-        found = [number for number, line in _headings(lines, 2) if line[3:].strip() == heading]
-        if not found:
-            problems.append(Problem(source, 1, "sources", f"no '## {heading}' section (content rule sources_heading)"))
-        elif rules.sources_cite_article.get(lang):
-            section = [line for number, line in lines if number > found[0]]
-            end = next((i for i, line in enumerate(section) if line.startswith("## ")), len(section))
-            cited = "\n".join(section[:end])
-            word = rules.sources_cite_article[lang]
-            if not YEAR.search(cited) or not re.search(rf"\b{re.escape(word)}\b", cited):
-                problems.append(Problem(source, found[0], "sources", f"cite each instrument with its year and the "
-                                        f"{word} (content rule sources_cite_article)"))
+    found = module_section(text, heading) if heading else None
+    article = rules.sources_cite_article.get(lang)
+    if found is not None and article and (not YEAR.search(found.body)
+                                          or not re.search(rf"\b{re.escape(article)}\b", found.body)):
+        problems.append(Problem(source, found.line, "sources", f"cite each instrument with its year and the {article} "
+                                                               "(content rule sources_cite_article)"))
     body = "\n".join(line for _, line in lines)
     for group in rules.module_mentions:
         if not any(re.search(rf"\b{re.escape(word)}\b", body, re.IGNORECASE) for word in group):

@@ -81,7 +81,7 @@ def add_module(project: Path) -> None:
     config.write_text(text, "utf-8")
     listed = project / "published-addresses.txt"
     lines = [f"/kanwil/{prefix}modul/modul-tujuh/{part}" for prefix in ("", "en/")
-             for part in ("", "pemandu/", "peserta/", "presentasi/")]
+             for part in ("", "pemandu/", "peserta/", "presentasi/", "ringkasan/")]
     listed.write_text(listed.read_text("utf-8") + "\n".join(lines) + "\n", "utf-8")
 
 

@@ -73,14 +73,21 @@ def test_module_rules_name_file_line_and_rule(tmp_path: Path) -> None:
         str(p) for p in check_module_texts(docs, modules_of(docs), LENIENT)]
 
 
-def test_a_module_without_enough_timed_sections_or_sources_is_named(tmp_path: Path) -> None:
+def test_a_module_without_enough_timed_sections_key_points_or_sources_is_named(tmp_path: Path) -> None:
     docs = copy_docs(tmp_path)
     beta = docs / "modul" / "beta.en.md"
-    beta.write_text(beta.read_text("utf-8").replace("## Sources", "## References"), "utf-8")
+    text = beta.read_text("utf-8").replace("## Sources", "## References").replace("## Key points", "## Essentials")
+    beta.write_text(text, "utf-8")
     rules = Rules(**{**LENIENT.model_dump(), "trainer_blocks": 3})
     problems = [str(p) for p in check_module_texts(docs, modules_of(docs), rules)]
     assert "modul/beta.md:5: trainer: 2 timed sections: at least 3 (content rule trainer_blocks)" in problems
-    assert "modul/beta.en.md:1: sources: no '## Sources' section (content rule sources_heading)" in problems
+    title = text.split("\n").index("# Module Beta") + 1  # a missing section is named at the module's title
+    for field, heading, rule in (("key_points", "Key points", "key_points_heading"),
+                                 ("sources", "Sources", "sources_heading")):
+        assert (f"modul/beta.en.md:{title}: {field}: no '## {heading}' section: the module and its one-page summary "
+                f"need it (content rule {rule})") in problems
+    off = Rules(**{**rules.model_dump(), "key_points_heading": {}, "sources_heading": {"id": "Sumber"}})
+    assert not [p for p in check_module_texts(docs, modules_of(docs), off) if p.field in ("key_points", "sources")]
 
 
 def test_page_text_rules() -> None:
