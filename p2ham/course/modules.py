@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from p2ham.core.errors import ContentError, Problem
 from p2ham.core.source import front_matter, lines_outside_fences, split_front_matter
@@ -31,8 +31,7 @@ class Module:
     duration_line: int = 1  # the line of `duration` in the source, where timing problems are reported
 
 
-@dataclass(frozen=True)
-class ModulePage:
+class ModulePage(NamedTuple):
     """Where a module's page is in the language being built: its URL and its output file."""
 
     url: str

@@ -100,16 +100,7 @@ def check_question(qid: object, qtype: object, prompt: str, options: list[tuple[
         problems.append(("options", f"a truefalse question has exactly two options, found {len(options)}"))
     if qtype == "multiple" and len(options) < 3:
         problems.append(("options", "a multiple question needs at least three options"))
-    for number, (text, marker, has_explanation) in enumerate(options, start=1):
-        if marker is None:
-            problems.append((f"option {number}", "no '[x]' or '[ ]' marker: write '- [x] ...' for a right option "
-                                                 "and '- [ ] ...' for a wrong one (items to put in order need "
-                                                 "'type: order')"))
-        elif not text.strip():
-            problems.append((f"option {number}", "empty option text"))
-        if not has_explanation:
-            problems.append((f"option {number}", "no explanation: add a paragraph under the option, after a "
-                                                 "blank line, indented by 4 spaces"))
+    problems += _entry_problems(options, "option", wants_marker=True)
     return problems
 
 
@@ -120,15 +111,26 @@ def _check_items(items: list[tuple[str, bool | None, bool]]) -> list[tuple[str, 
     if not least <= len(items) <= most:
         problems.append(("items", f"an order question has from {least} to {most} items written as '- ...' in the "
                                   f"right order, found {len(items)}"))
-    for number, (text, marker, has_explanation) in enumerate(items, start=1):
-        if marker is not None:
-            problems.append((f"item {number}", "no '[x]' or '[ ]' marker in an order question: write the items "
-                                               "as '- ...' in the right order"))
+    return problems + _entry_problems(items, "item", wants_marker=False)
+
+
+def _entry_problems(entries: list[tuple[str, bool | None, bool]], kind: str,
+                    wants_marker: bool) -> list[tuple[str, str]]:
+    """Each option (or order item) has a marker only where one is wanted, a text, and an explanation."""
+    problems: list[tuple[str, str]] = []
+    for number, (text, marker, has_explanation) in enumerate(entries, start=1):
+        field = f"{kind} {number}"
+        if wants_marker and marker is None:
+            problems.append((field, "no '[x]' or '[ ]' marker: write '- [x] ...' for a right option and '- [ ] ...' "
+                                    "for a wrong one (items to put in order need 'type: order')"))
+        elif not wants_marker and marker is not None:
+            problems.append((field, "no '[x]' or '[ ]' marker in an order question: write the items as '- ...' in "
+                                    "the right order"))
         elif not text.strip():
-            problems.append((f"item {number}", "empty item text"))
+            problems.append((field, f"empty {kind} text"))
         if not has_explanation:
-            problems.append((f"item {number}", "no explanation: add a paragraph under the item, after a blank "
-                                               "line, indented by 4 spaces"))
+            problems.append((field, f"no explanation: add a paragraph under the {kind}, after a blank line, "
+                                    "indented by 4 spaces"))
     return problems
 
 
