@@ -239,8 +239,9 @@ def check_quizzes(modules: Sequence[Module], questions: Mapping[str, Sequence[An
                                             f"the options): at least {rules.quiz_scenario_share:.0%} (content rule "
                                             "quiz_scenario_share)"))
         types = {question.type for question in found}
-        if found and rules.quiz_all_types and types != {"single", "multiple", "truefalse"}:
-            missing = ", ".join(sorted({"single", "multiple", "truefalse"} - types))
+        required = {"single", "multiple", "truefalse"}
+        if found and rules.quiz_all_types and not required <= types:
+            missing = ", ".join(sorted(required - types))
             problems.append(Problem(*where, f"no {missing} question (content rule quiz_all_types)"))
     return problems
 

@@ -119,6 +119,9 @@ def test_quiz_rules() -> None:
     assert [str(p) for p in check_quizzes([module], {}, rules)] == [
         "modul/x.md:5: quiz: 0 questions: at least 4 (content rule quiz_questions)"]
     assert check_quizzes([module], {}, Rules(quiz_questions=0)) == []
+    every_type = [question(qid, qtype, True) for qid, qtype in
+                  (("a", "single"), ("b", "multiple"), ("c", "truefalse"), ("d", "order"))]
+    assert check_quizzes([module], {"modul/x.md": every_type}, rules) == []
 
 
 def test_agenda_rules() -> None:
