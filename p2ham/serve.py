@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -57,21 +58,27 @@ def main(argv: list[str] | None = None, poll: float = 1.0) -> int:
         return 2
     code = [config.parent / name for name in CODE] + [PACKAGE]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    signal.signal(signal.SIGTERM, stop)  # stopped by a service manager or a test: stop the server too
     while True:
         state = code_state(code)
         server = subprocess.Popen(serve_command(config, args.dev_addr), cwd=config.parent, env=env)
         try:
             while server.poll() is None and code_state(code) == state:
                 time.sleep(poll)
-        except KeyboardInterrupt:
-            server.terminate()
-            server.wait()
+        except (KeyboardInterrupt, SystemExit):
             return 0
-        if server.poll() is not None:
+        finally:
+            ended_by_itself = server.poll() is not None
+            if not ended_by_itself:
+                server.terminate()
+                server.wait()
+        if ended_by_itself:
             return server.returncode
         print("p2ham-serve: the generator's code changed; starting the server again", file=sys.stderr, flush=True)
-        server.terminate()
-        server.wait()
+
+
+def stop(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ TIMEOUT = 90  # seconds for a rebuild on a busy two-core machine
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    """p2ham-serve on a fixture project; (project, its address, the server's log)."""
+def server(tmp_path: Path) -> Iterator[tuple[Path, str, Path, subprocess.Popen[bytes]]]:
+    """p2ham-serve on a fixture project; (project, its address, the server's log, the process)."""
     project = make_project(tmp_path / "project").parent
     port = free_port()
     log = tmp_path / "serve.log"
@@ -28,10 +28,11 @@ def server(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
                                     "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=out,
                                    stderr=subprocess.STDOUT, env={**os.environ, "P2HAM_DATA": ""})
         try:
-            yield project, f"http://127.0.0.1:{port}/p2ham/", log
+            yield project, f"http://127.0.0.1:{port}/p2ham/", log, process
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=30)
 
 
 def page(url: str) -> str:
@@ -51,8 +52,9 @@ def wait_for(url: str, text: str, log: Path) -> None:
     pytest.fail(f"{text!r} never appeared at {url}; the server said:\n{log.read_text()}")
 
 
-def test_saved_inputs_show_without_a_restart_and_code_restarts_the_server(server: tuple[Path, str, Path]) -> None:
-    project, root, log = server
+def test_saved_inputs_show_without_a_restart_and_code_restarts_the_server(
+        server: tuple[Path, str, Path, subprocess.Popen[bytes]]) -> None:
+    project, root, log, process = server
     wait_for(root + "unit-kerja/lapas-uji/", "Lapas Kelas IIA Uji", log)
     unit = project / "data" / "units" / "lapas-uji.yml"
     unit.write_text(unit.read_text("utf-8").replace("Lapas Kelas IIA Uji", "Lapas Kelas IIA Baru"), "utf-8")
@@ -68,3 +70,9 @@ def test_saved_inputs_show_without_a_restart_and_code_restarts_the_server(server
     assert "starting the server again" in log.read_text()
     wait_for(root + "tentang/", "Situs ini hanya untuk pengujian", log)
     assert unit.exists() and UNITS_FIXTURE.exists()
+    process.terminate()  # as a service manager stops it: the MkDocs server it started stops too
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while page(root + "tentang/") and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert page(root + "tentang/") == "", "the MkDocs server outlived p2ham-serve"
