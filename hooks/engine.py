@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from p2ham.context import BuildContext, RunState, make_context
 from p2ham.core.errors import ContentError
+from p2ham.course.rules import Rules, load_rules
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -66,6 +67,15 @@ def project_path(config: MkDocsConfig, relative: str = "") -> Path:
 def fail(what: str, error: ContentError) -> NoReturn:
     """Stop the build with every problem, one per line, and no Python traceback."""
     raise PluginError(f"{what}:\n{error}") from None
+
+
+def content_rules(config: MkDocsConfig) -> Rules:
+    """The office's content rules (``extra.content_rules`` in mkdocs.yml over the defaults); a build error, every
+    problem named at its line, when they are not valid."""
+    rules, problems = load_rules(Path(config.config_file_path), config.extra.get("content_rules"))
+    if rules is None:
+        fail("The content rules in mkdocs.yml are not valid", ContentError(problems))
+    return rules
 
 
 def configure_extension(config: MkDocsConfig, extension: str, option: str, value: Any, hook: str) -> None:

@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 from p2ham.core.dates import long_date
 from p2ham.core.markers import Phase
 from p2ham.core.render import render
-from p2ham.course.modules import MODULE_DIR, ModulePage, insert_before_first_section, module_of
+from p2ham.course.modules import MODULE_DIR, ModulePage, insert_before_first_section, module_count, module_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -44,15 +44,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """The module's box goes on its page and on its trainer's views (``p2ham_module`` in their front matter)."""
+    """The module's box goes on its page and on its trainer's views (``p2ham_module`` in their front matter); on the
+    module's own page it links to the module's one-page summary (made by hooks/trainer.py)."""
     ctx = context(config)
-    slug = str(page.meta.get("p2ham_module") or "") if page.meta.get("p2ham_view") else module_of(page.file.src_uri)
+    view = page.meta.get("p2ham_view")
+    slug = str(page.meta.get("p2ham_module") or "") if view else module_of(page.file.src_uri)
     module = ctx.module(slug) if slug else None
     if module is None:
         return None
     lang = page_language(page, config)
+    summary = "" if view else ctx.module_views.get(module.slug, {}).get("summary", "")
     box = render("module-info.html", module=module, duration=ctx.duration(module.duration, lang),
-                 checked=long_date(module.checked, lang), t=ctx.strings[lang])
+                 checked=long_date(module.checked, lang), t=ctx.strings[lang],
+                 summary=get_relative_url(summary, page.file.url) if summary else "")
     return insert_before_first_section(markdown, box)
 
 
@@ -63,7 +67,7 @@ def _learning_path(page: Page, config: MkDocsConfig) -> str:
     items = [{"module": module, "url": get_relative_url(ctx.module_pages[module.slug].url, page.url),
               "duration": ctx.duration(module.duration)} for module in ctx.modules]
     total = ctx.duration(sum(module.duration for module in ctx.modules))
-    return render("learning-path.html", items=items, total=total, t=ctx.t)
+    return render("learning-path.html", items=items, total=total, count=module_count(len(ctx.modules), ctx.t), t=ctx.t)
 
 
 def _stages_flow(page: Page, config: MkDocsConfig) -> str:

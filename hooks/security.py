@@ -1,6 +1,7 @@
-"""Hook: after the last language is built, write the site's security headers (a strict CSP with the hashes of
-the theme's inline scripts) as `_headers` and `security-headers.nginx.conf` at the top of the site. Thin adapter
-over :mod:`p2ham.publish.security`; DEPLOY.md says how each host uses them."""
+"""Hook: the site's security headers (a strict CSP with the hashes of the inline scripts the theme writes), as
+`_headers` and `security-headers.nginx.conf` at the top of the site. Each page's inline scripts are hashed as the
+page is written (in every language); after the last language, the headers are written. Thin adapter over
+:mod:`p2ham.publish.security`; DEPLOY.md says how each host uses them."""
 
 from __future__ import annotations
 
@@ -8,22 +9,39 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine import context
+from mkdocs.plugins import event_priority
 
 from p2ham.publish.security import headers_file, inline_scripts, nginx_snippet, policy, script_hash, security_headers
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 HEADERS = "_headers"
 NGINX = "security-headers.nginx.conf"
 
 
+def _record(config: MkDocsConfig, output: str) -> None:
+    context(config).run.script_hashes.update(script_hash(script) for script in inline_scripts(output))
+
+
+@event_priority(-100)  # after every hook that changes a page's output: what is hashed is what is written
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    _record(config, output)
+    return output
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    _record(config, output_content)  # the error page and the theme's other pages
+    return output_content
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not context(config).last:
+    ctx = context(config)
+    if not ctx.last:
         return  # static-i18n builds the other languages into subfolders afterwards; wait for the last one
     root = Path(config.site_dir)  # static-i18n keeps it at the top for every language
-    hashes = {script_hash(script) for page in root.rglob("*.html")
-              for script in inline_scripts(page.read_text(encoding="utf-8"))}
-    headers = security_headers(policy(hashes))
+    headers = security_headers(policy(ctx.run.script_hashes))
     (root / HEADERS).write_text(headers_file(headers), encoding="utf-8")
     (root / NGINX).write_text(nginx_snippet(headers), encoding="utf-8")

@@ -1,5 +1,7 @@
 """Hook: the trainer's toolkit built from the modules' own Markdown. For the language being built it adds, per
-module, a presentation, a trainer's handout and a participant's handout, and one "print everything" page; it tells
+module, a presentation, a trainer's handout, a participant's handout and a one-page summary (stopping the build,
+every module named at its line, when a module lacks a section the summary is made of), and one "print
+everything" page; it tells
 the trainer-notes extension (:mod:`p2ham.mdext.trainer`) which view each page is, checks every module's section
 minutes against its duration and against its default-language page, and fills the markers ``module-qr``,
 ``trainer-kit`` and ``offline-archive``. Thin adapter over :mod:`p2ham.trainer`.
@@ -9,19 +11,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from engine import add_to_sitemap, configure_extension, context, fail, generated_page, page_language
+from engine import add_to_sitemap, configure_extension, content_rules, context, fail, generated_page, page_language
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from p2ham.core.addresses import public_address
 from p2ham.core.dates import elapsed
-from p2ham.core.errors import ContentError
+from p2ham.core.errors import ContentError, Problem
 from p2ham.core.markers import Phase
 from p2ham.core.render import render
-from p2ham.course.modules import MODULE_DIR, module_of
+from p2ham.course.modules import MODULE_DIR, module_of, source_name
 from p2ham.mdext.trainer import TrainerExtension
 from p2ham.publish.offline import ARCHIVE_PATH
 from p2ham.publish.share import qr_path
+from p2ham.trainer.summary import SUMMARY, summary_markdown
 from p2ham.trainer.timing import compare_timing, insert_before_first_h2, timing_problems, timing_rows
 from p2ham.trainer.views import PRINT_ALL, QR_MARKER, VIEW_PARTS, print_all_markdown, view_markdown, view_title
 
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 EXTENSION = "p2ham.mdext.trainer"
-TEMPLATES = {"presentation": "p2ham-presentation.html"}
+TEMPLATES = {"presentation": "p2ham-presentation.html", "summary": "p2ham-summary.html"}
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -46,19 +49,33 @@ def on_config(config: MkDocsConfig) -> None:
 @event_priority(-110)  # after static-i18n (-100) has made this language's file list
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     ctx = context(config)
+    rules = content_rules(config)
     pages: list[File] = []
     texts = []
+    problems: list[Problem] = []
     for module in ctx.modules:
         text = (ctx.docs / module.source).read_text(encoding="utf-8")
         texts.append(text)
         ctx.module_views[module.slug] = {}
         for view, part in VIEW_PARTS.items():
+            title = view_title(view, module.title, ctx.t)
             extra = {"template": TEMPLATES[view]} if view in TEMPLATES else {}
-            content = view_markdown(text, view, module.slug, view_title(view, module.title, ctx.t), extra)
+            if view == SUMMARY:
+                # An untranslated module's summary: its default language's text, with that language's headings.
+                written = ctx.lang if module.source == source_name(module.slug, ctx.lang, ctx.default) else ctx.default
+                try:
+                    content = summary_markdown(text, module.source, written, module.slug, title, rules, extra)
+                except ContentError as error:
+                    problems += error.problems
+                    continue
+            else:
+                content = view_markdown(text, view, module.slug, title, extra)
             page = generated_page(config, f"{MODULE_DIR}/{module.slug}.{part}.md", f"{MODULE_DIR}/{module.slug}/{part}",
                                   ctx.lang, content)
             ctx.module_views[module.slug][view] = page.url
             pages.append(page)
+    if problems:
+        fail("A module lacks a section of its one-page summary", ContentError(problems))
     if texts:
         t = ctx.t
         content = print_all_markdown(texts, t["print_all_title"], t["print_all_description"], t["print_all_intro"])

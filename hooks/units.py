@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from engine import add_to_sitemap, context, fail, localised_file, project_path
+from engine import add_to_sitemap, context, fail, localised_file, page_language, project_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -24,11 +24,13 @@ from p2ham.units.load import DataCache, data_dir
 from p2ham.units.pages import (
     DATA_CSV,
     DATA_JSON,
+    DATA_NOTICE_MARKER,
     OVERVIEW_MARKER,
     UNIT_DIR,
     UNIT_MARKER,
     Links,
     UnitPages,
+    data_notice,
     open_data_csv,
     open_data_json,
     overview,
@@ -53,6 +55,7 @@ def on_config(config: MkDocsConfig) -> None:
     ctx = context(config)
     ctx.markers.register(UNIT_MARKER, Phase.HTML, lambda page: _unit(page, config))
     ctx.markers.register(OVERVIEW_MARKER, Phase.HTML, lambda page: _overview(page, config))
+    ctx.markers.register(DATA_NOTICE_MARKER, Phase.MARKDOWN, lambda page: _data_notice(page, config))
 
 
 @event_priority(100)  # before anything else of the build, and before MkDocs cleans the site folder
@@ -130,3 +133,11 @@ def _overview(page: Page, config: MkDocsConfig) -> str:
     page.meta["p2ham_units"] = True  # loads units.js (sorting and filtering the table)
     links = _links(ctx.units, page.url, config.site_url or "/", [unit.id for unit in ctx.units.data.units])
     return overview(ctx.units.data, ctx.lang, ctx.t, links)
+
+
+def _data_notice(page: Page, config: MkDocsConfig) -> str:
+    """Whose unit data the site shows and whether it is an illustrative sample, from the data itself."""
+    ctx = context(config)
+    assert ctx.units is not None
+    lang = page_language(page, config)
+    return data_notice(ctx.units.data, lang, ctx.strings[lang])

@@ -7,7 +7,8 @@
 - ``units``: work-unit data, from YAML or spreadsheets, to unit pages;
 - ``mdext``: the Markdown extensions authors write in (quiz blocks, trainer notes, checklists);
 - ``publish``: from built pages to a published site (search, security policy, previews, share, offline archive);
-- ``context``: what one language's build knows, made once at its start.
+- ``context``: what one language's build knows, made once at its start;
+- ``serve``: the site on the author's computer, rebuilt when any input is saved (``./dev serve``).
 
 See ARCHITECTURE.md for the flow and the hooks that adapt these packages to MkDocs.
 """

@@ -36,6 +36,7 @@ class RunState:
     question_ids: dict[str, dict[str, Question]] = field(default_factory=dict)  # lang -> id -> first use
     sections: dict[str, dict[str, list[Section]]] = field(default_factory=dict)  # lang -> module -> sections
     error_page: bytes | None = None  # the default language's 404.html, which later languages' builds overwrite
+    script_hashes: set[str] = field(default_factory=set)  # of every inline script of every page written
 
 
 @dataclass

@@ -1,10 +1,12 @@
-"""Browser-side measurements shared by the browser tests: requests made, axe results, layout width, page weight."""
+"""Browser-side measurements shared by the browser tests: requests made, axe results, layout width, page weight,
+printed pages."""
 
 from __future__ import annotations
 
 import functools
 import gzip
 import io
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -236,6 +238,35 @@ def covered_controls(page: Any, scope: str = "body") -> list[str]:
     """The links and controls on the screen, within `scope` (a selector), that another element covers in part:
     each described with what covers it (COVERED_CONTROLS). The page is measured as it is: settle it first."""
     return list(page.evaluate(COVERED_CONTROLS, scope))
+
+
+def printed_pages(page: Any, paper: str = "A4") -> int:
+    """How many sheets the page prints on: Chromium's print to PDF with the print styles (the page's own @page rules
+    decide its margins), its pages counted in the PDF (each page object is written as ``/Type /Page``). The page is
+    left emulating print: a PDF would be made with screen styles after ``emulate_media(media="screen")``."""
+    page.emulate_media(media="print")
+    pdf = page.pdf(format=paper)
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+SMALLEST_PRINTED_TEXT = """selector => {
+  // The smallest font size (CSS px) of any text shown inside `selector`, link addresses added in print included.
+  let smallest = Infinity;
+  const root = document.querySelector(selector);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!node.textContent.trim() || element.getClientRects().length === 0) continue;
+    smallest = Math.min(smallest, parseFloat(getComputedStyle(element).fontSize));
+  }
+  for (const link of root.querySelectorAll('a')) {
+    const after = getComputedStyle(link, '::after');
+    if (after.content && after.content !== 'none' && after.content !== 'normal' && link.getClientRects().length) {
+      smallest = Math.min(smallest, parseFloat(after.fontSize));
+    }
+  }
+  return smallest;
+}"""
 
 
 @dataclass

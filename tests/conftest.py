@@ -65,7 +65,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if not is_worker(config):  # the main process: its workers inherit these
         os.environ[FIGURES_ENV] = str(BUILDS.folder / "figures.jsonl")
     # One cache for every build of the session (preview cards and QR codes are made once, as in a user's builds).
-    os.environ.setdefault(CACHE_ENV, str(Path(tempfile.mkdtemp(prefix="p2ham-test-cache-"))))
+    os.environ.setdefault(CACHE_ENV, str(ROOT / ".cache" / "tests"))  # kept between runs, as a user's is
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

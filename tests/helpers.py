@@ -12,6 +12,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -25,7 +26,18 @@ from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
-from sitecheck import BuiltPage, load_site
+from sitecheck import (
+    LANGUAGES,
+    BuiltPage,
+    check_alternates,
+    check_counterparts,
+    check_switcher,
+    external_resources_in_css,
+    external_resources_in_html,
+    load_site,
+    parsed_inline_scripts,
+    url_language,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -36,6 +48,16 @@ QUICK_ENV = "P2HAM_TEST_QUICK"  # set while only the quick layer runs: build() r
 # The generator: what every office's site is made with. Everything else is the office's (or a fixture's) content.
 GENERATOR = ("hooks", "overrides", "content/ui-strings.yml", "docs/assets")
 OFFICE_SETTINGS = ("site_name", "site_description", "site_url", "copyright", "nav")
+OFFICE_EXTRA = ("contact", "content_rules")  # settings under `extra` that are the office's
+
+# Every content rule off (extra.content_rules): for projects made of a test's own pages.
+OFF_RULES: dict[str, Any] = {
+    "module_minutes": None, "modules_numbered_from_one": False, "same_sections_in_every_language": False,
+    "trainer_blocks": 0, "quiz_questions": 0, "quiz_scenario_share": 0, "quiz_all_types": False,
+    "key_points_heading": {}, "sources_heading": {}, "sources_cite_article": {}, "module_mentions": [],
+    "agendas_teach_every_module": [], "agenda_teaching_minutes": 0, "published_addresses": "", "glossary_terms": [],
+    "placeholders": [], "forbidden": {}, "no_empty_sections": False,
+}
 
 # Two pages in both languages: the least a project needs to build.
 HOME = {"index.md": "---\ntitle: Beranda\n---\n\n# Beranda\n\nIsi.\n",
@@ -101,7 +123,10 @@ def generator_config(overlay: dict[str, Any]) -> dict[str, Any]:
     for key in OFFICE_SETTINGS:
         config.pop(key, None)
     config.update({key: value for key, value in overlay.items() if key in OFFICE_SETTINGS})
-    config.setdefault("extra", {}).update(overlay.get("extra", {}))
+    extra = config.setdefault("extra", {})
+    for key in OFFICE_EXTRA:
+        extra.pop(key, None)
+    extra.update(overlay.get("extra", {}))
     for language in i18n_languages(config):
         if not language.get("default"):
             for key in ("site_description", "copyright", "nav_translations"):
@@ -133,11 +158,13 @@ def make_project(folder: Path, pages: dict[str, str | None] | None = None, *, fi
     shutil.copytree(UNITS_FIXTURE, folder / "data", dirs_exist_ok=True)
     if fixture_docs:
         shutil.copytree(SITE_FIXTURE / "docs", folder / "docs", dirs_exist_ok=True)
+        shutil.copyfile(SITE_FIXTURE / "published-addresses.txt", folder / "published-addresses.txt")
     if (ROOT / "node_modules").is_dir() and not (folder / "node_modules").exists():  # read only: the build copies
         (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)  # site assets from it
     overlay = yaml.safe_load((SITE_FIXTURE / "site.yml").read_text(encoding="utf-8"))
-    if not fixture_docs:
+    if not fixture_docs:  # a few pages of a test's own: no navigation, no redirect, no rule on content
         overlay.pop("nav")
+        overlay["extra"]["content_rules"] = OFF_RULES
         files = {"content/redirects.yml": "{}\n", **(files or {})}
     overlay.update(settings or {})
     for key in [key for key, value in overlay.items() if value is None]:
@@ -314,3 +341,38 @@ def serve(directory: Path, base_path: str = "/", headers: dict[str, str] | None 
 
 def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+# --- the checks every built site passes, whatever its content -------------------------------------------------
+
+def site_problems(site: BuiltSite) -> dict[str, list[str]]:
+    """What each site-wide check of the built output finds (an empty list: it passes)."""
+    from p2ham.publish.security import script_hash
+
+    pages = site.pages()
+    languages = {url_language(page.url, site.base_path) for page in pages}
+    csp = host_headers(site.path).get("Content-Security-Policy", "")
+    scripts = {s for file in site.path.rglob("*.html") for s in parsed_inline_scripts(file.read_text("utf-8"))}
+    sitemap = set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", site.text("sitemap.xml")))
+    return {
+        "a strict build without warning": [line for line in site.log.splitlines() if "WARNING" in line],
+        "every language built": [f"no page in {lang}" for lang in LANGUAGES if lang not in languages],
+        "each page's counterpart in every language": check_counterparts(pages, site.base_path),
+        "a switcher that leads to the same page": check_switcher(pages, site.base_path),
+        "canonical and alternate addresses": check_alternates(pages, site.site_url, site.base_path),
+        "nothing from another origin": [p for page in pages for p in external_resources_in_html(page)] + [
+            p for css in sorted(site.path.rglob("*.css"))
+            for p in external_resources_in_css(str(css), css.read_text("utf-8"))],
+        "every page in the sitemap": sorted({page.url for page in pages} - sitemap),
+        "no template source published": [
+            str(path) for path in site.path.rglob("*") if path.suffix in (".svg", ".html", ".xml", ".json")
+            and ("{{ " in (text := path.read_text("utf-8", errors="replace")) or "{% " in text)],
+        "every inline script in the security policy": ["no inline script found"] if not scripts else [
+            script[:60] for script in sorted(scripts) if script_hash(script) not in csp],
+    }
+
+
+SITE_CHECKS = ("a strict build without warning", "every language built", "each page's counterpart in every language",
+               "a switcher that leads to the same page", "canonical and alternate addresses",
+               "nothing from another origin", "every page in the sitemap", "no template source published",
+               "every inline script in the security policy")

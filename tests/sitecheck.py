@@ -11,10 +11,13 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+
+from p2ham.publish.security import JS_TYPES
 
 DEFAULT_LANGUAGE = "id"
 LANGUAGES = ("id", "en")
@@ -208,3 +211,34 @@ def check_alternates(pages: list[BuiltPage], site_url: str, base_path: str = "/"
         if declared != wanted:
             problems.append(f"{page.url}: alternates {declared}, expected {wanted}")
     return problems
+
+
+class _InlineScripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        attributes = {name: (value or "") for name, value in attrs}
+        if "src" not in attributes and attributes.get("type", "").strip().lower() in JS_TYPES:
+            self._current = []
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.scripts.append("".join(self._current))
+            self._current = None
+
+
+def parsed_inline_scripts(html: str) -> list[str]:
+    """Every inline script a browser would run, found by an HTML parser: the check of what the build hashed."""
+    parser = _InlineScripts()
+    parser.feed(html)
+    parser.close()
+    return parser.scripts

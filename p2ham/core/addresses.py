@@ -23,9 +23,11 @@ class AddressMissing(Exception):
 def public_path(url: str) -> str:
     """The published folder address of a page, from its URL in either build.
 
-    ``x/`` and ``x.html`` and ``x/index.html`` all give ``x/``; ``index.html`` (the home page) gives ``""``.
+    ``x/`` and ``x.html`` and ``x/index.html`` all give ``x/``; ``index.html`` and ``./`` (the home page) give ``""``.
     A leading ``/`` and anything that is not an HTML file are kept as they are.
     """
+    if url in (".", "./"):
+        return ""
     head, _, name = url.rpartition("/")
     prefix = head + "/" if head or url.startswith("/") else ""
     if name == INDEX:

@@ -49,6 +49,32 @@ def lines_outside_fences(markdown: str, first_line: int = 1) -> Iterator[tuple[i
         yield number, line, fence is None
 
 
+def block_lines(text: str, name: str) -> list[int]:
+    """The line (from 1, in the whole file) of every ``/// name`` block header, outside code fences."""
+    header = re.compile(rf"^ {{0,3}}/{{3,}}[ ]*{re.escape(name)}\b")
+    return [number for number, line, is_text in lines_outside_fences(text) if is_text and header.match(line)]
+
+
+def without_blocks(markdown: str, names: tuple[str, ...]) -> str:
+    """``markdown`` without its ``/// name`` blocks of the given names (header to closing line, whatever they hold),
+    outside fenced code. A block closes at the first line of exactly its own number of slashes; an unclosed one
+    runs to the end."""
+    header = re.compile(rf"^ {{0,3}}(/{{3,}})[ ]*({'|'.join(map(re.escape, names))})\b")
+    out: list[str] = []
+    closing: re.Pattern[str] | None = None
+    for _, line, is_text in lines_outside_fences(markdown):
+        if closing is not None:
+            if is_text and closing.match(line):
+                closing = None
+            continue
+        found = header.match(line) if is_text else None
+        if found:
+            closing = re.compile(rf"^ {{0,3}}{found.group(1)}[ ]*$")
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def annotate_block_lines(markdown: str, first_line: int) -> str:
     """Add the source line of each ``/// name`` block as a block option (``p2ham-line: 12``), outside fenced code.
 

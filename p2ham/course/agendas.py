@@ -64,6 +64,7 @@ class Agenda:
     start: int  # minutes after midnight
     end: int
     items: tuple[Item, ...]
+    line: int = 0  # where the format starts in the file
 
     @property
     def minutes(self) -> int:
@@ -250,7 +251,7 @@ def _format(record: YamlRecord, raw: object, path: FieldPath, durations: Mapping
             f"set end to {clock_text(now)} or change the items"))
         return None
     return Agenda(id=str(format_id), title=title, description=description, start=start, end=end,
-                  items=tuple(items))
+                  items=tuple(items), line=record.line(path))
 
 
 def check_agendas(record: YamlRecord, durations: Mapping[str, int],

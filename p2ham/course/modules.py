@@ -7,10 +7,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from p2ham.core.errors import ContentError, Problem
-from p2ham.core.source import front_matter
+from p2ham.core.source import front_matter, lines_outside_fences, split_front_matter
 from p2ham.core.yamlfile import YamlRecord
 
 MODULE_DIR = "modul"
@@ -31,12 +31,44 @@ class Module:
     duration_line: int = 1  # the line of `duration` in the source, where timing problems are reported
 
 
-@dataclass(frozen=True)
-class ModulePage:
+class ModulePage(NamedTuple):
     """Where a module's page is in the language being built: its URL and its output file."""
 
     url: str
     dest: str
+
+
+@dataclass(frozen=True)
+class ModuleSection:
+    """A ``##`` section of a module's source: its heading, the heading's line in the file, and its Markdown up to
+    the next ``##`` (or ``#``) heading, as written."""
+
+    heading: str
+    line: int
+    body: str
+
+
+def module_section(text: str, heading: str) -> ModuleSection | None:
+    """The ``## heading`` section of a module's source (the first, if it has two), or None."""
+    _, body, first = split_front_matter(text)
+    start, lines = 0, []
+    for number, line, is_text in lines_outside_fences(body, first):
+        heading_line = is_text and (line.startswith("## ") or line.startswith("# "))
+        if not start:
+            if heading_line and line.startswith("## ") and line[3:].strip() == heading:
+                start = number
+            continue
+        if heading_line:
+            break
+        lines.append(line)
+    return ModuleSection(heading, start, "\n".join(lines).strip("\n")) if start else None
+
+
+def title_line(text: str) -> int:
+    """The line of a module's ``#`` title in its source (where the module's text begins), or of its body's start."""
+    _, body, first = split_front_matter(text)
+    return next((number for number, line, is_text in lines_outside_fences(body, first)
+                 if is_text and line.startswith("# ")), first)
 
 
 def _date(value: object) -> dt.date | None:
@@ -161,9 +193,15 @@ def module_of(src_uri: str) -> str | None:
     return name.split(".", 1)[0]
 
 
+def module_count(count: int, strings: dict[str, str]) -> str:
+    """How many modules, in words of the interface strings ("1 module", "6 modules")."""
+    return strings["module_count_one"] if count == 1 else strings["module_count"].format(count=count)
+
+
 def insert_before_first_section(markdown: str, html: str) -> str:
-    """Insert ``html`` before the first ``##`` heading (after the page's opening), or at the end."""
-    match = re.search(r"^## ", markdown, re.MULTILINE)
+    """Insert ``html`` before the first section (after the page's opening): its first ``##`` heading, or a
+    ``<section>`` block that holds one (as a module's one-page summary wraps each of its sections), or at the end."""
+    match = re.search(r"^(## |<section\b)", markdown, re.MULTILINE)
     block = "\n" + html.strip() + "\n\n"
     if match is None:
         return markdown.rstrip() + "\n" + block

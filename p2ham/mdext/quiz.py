@@ -1,9 +1,11 @@
 """Quiz blocks for Python-Markdown (pymdownx.blocks): a ``/// quiz`` holding ``//// question | prompt`` blocks.
 
 The blocks are parsed by the Markdown parser; their content is turned into accessible HTML in the element tree:
-native radio or checkbox inputs in a fieldset with a legend, and every option's explanation in a ``<details>``
-that is readable without JavaScript. Problems are never left in the page as raw text: the block is replaced by an
-error note and the problem goes to the collector, with the source line when the build supplied it.
+native radio or checkbox inputs in a fieldset with a legend (for an ``order`` question, the items in a fixed shuffled
+order, each with a native select of its position, labelled by the item), and every option's explanation in a
+``<details>`` that is readable without JavaScript (for an order question, the items in the right order). Problems
+are never left in the page as raw text: the block is replaced by an error note and the problem goes to the
+collector, with the source line when the build supplied it.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ DEFAULT_STRINGS = {
     "quiz_instruction_single": "Choose one answer.",
     "quiz_instruction_multiple": "Choose every answer that applies.",
     "quiz_instruction_truefalse": "Is this statement true or false?",
+    "quiz_instruction_order": "Put the items in order: choose each item's position, 1 for the first.",
+    "quiz_order_choose": "Position",
     "quiz_hint": "Hint:",
     "quiz_reset": "Reset this quiz",
     "quiz_question": "Question",
@@ -129,16 +133,19 @@ class QuestionBlock(_LinedBlock):
             _error(block, strings, [f"{field}: {message}" for field, message in problems])
             return
         assert isinstance(qid, str) and isinstance(qtype, str)
+        # Every item of an order question is part of the answer: its place is the order the items are written in.
         question = Question(id=qid, type=qtype, prompt=prompt,
-                            options=tuple(Option(text, correct) for text, correct, _ in options),
-                            source=self.collector.page.source, line=self.line)
+                            options=tuple(Option(text, qtype == "order" or bool(correct))
+                                          for text, correct, _ in options),
+                            source=self.collector.page.source, line=self.line, scenario=bool(context))
         self.collector.page.questions.append(question)
         self._build(block, question, context, parts, hint if isinstance(hint, str) else None, strings)
 
     @staticmethod
-    def _options(option_list: etree.Element | None) -> tuple[list[tuple[str, bool, bool]], list[Any]]:
-        """(text, correct, has explanation) per option, and the elements: (label content, explanation)."""
-        options: list[tuple[str, bool, bool]] = []
+    def _options(option_list: etree.Element | None) -> tuple[list[tuple[str, bool | None, bool]], list[Any]]:
+        """(text, correct or None without a marker, has explanation) per option, and the elements: (label content,
+        explanation)."""
+        options: list[tuple[str, bool | None, bool]] = []
         parts: list[tuple[etree.Element, list[etree.Element]]] = []
         if option_list is None:
             return options, parts
@@ -151,11 +158,11 @@ class QuestionBlock(_LinedBlock):
                 head.text = item.text or ""
                 rest = [child for child in paragraphs if child.tag != "p"]
             match = MARKER.match(head.text or "")
-            if match is None:
-                options.append(("", False, False))
-                continue
-            head.text = (head.text or "")[match.end():]
-            options.append((_text(head), match.group("state") in "xX", bool(rest and any(_text(r) for r in rest))))
+            correct = None
+            if match is not None:
+                head.text = (head.text or "")[match.end():]
+                correct = match.group("state") in "xX"
+            options.append((_text(head), correct, bool(rest and any(_text(r) for r in rest))))
             parts.append((head, rest))
         return options, parts
 
@@ -186,9 +193,35 @@ class QuestionBlock(_LinedBlock):
             strong.tail = " " + hint.strip()
         described.append(f"{base}-instruction")
         fieldset.set("aria-describedby", " ".join(described))
-        choices = etree.SubElement(fieldset, "ul", {"class": "p2ham-options"})
         answers = etree.Element("details", {"class": "p2ham-question__answers"})
         etree.SubElement(answers, "summary").text = strings["quiz_answers"]
+        if question.type == "order":
+            self._items(fieldset, answers, question, parts, base, strings)
+        else:
+            self._choices(fieldset, answers, question, parts, base, strings)
+        actions = etree.SubElement(block, "div", {"class": "p2ham-question__actions"})
+        check = etree.SubElement(actions, "button", {"type": "button", "data-p2ham": "check", "hidden": "hidden",
+                                                     "class": "md-button md-button--primary p2ham-check-answer"})
+        check.text = strings["quiz_check"]
+        etree.SubElement(block, "div", {"class": "p2ham-question__feedback", "hidden": "hidden"})
+        block.append(answers)
+
+    @staticmethod
+    def _answer(answer_list: etree.Element, head: etree.Element, explanation: list[etree.Element],
+                attributes: dict[str, str]) -> etree.Element:
+        """One entry of the "answers and explanations" details: the option's text, then its explanation (the
+        option's label takes the original elements, the entry a copy)."""
+        answer = etree.SubElement(answer_list, "li", attributes)
+        title = etree.SubElement(answer, "p", {"class": "p2ham-answer__option"})
+        copied = copy.deepcopy(head)
+        title.text = copied.text
+        title.extend(list(copied))
+        return answer
+
+    def _choices(self, fieldset: etree.Element, answers: etree.Element, question: Question, parts: list[Any],
+                 base: str, strings: dict[str, str]) -> None:
+        """Single, multiple and true/false: a radio or checkbox per option; every option's verdict in the answers."""
+        choices = etree.SubElement(fieldset, "ul", {"class": "p2ham-options"})
         answer_list = etree.SubElement(answers, "ul", {"class": "p2ham-answers"})
         kind = "checkbox" if question.type == "multiple" else "radio"
         for number, ((head, explanation), option) in enumerate(zip(parts, question.options, strict=True), start=1):
@@ -197,22 +230,40 @@ class QuestionBlock(_LinedBlock):
             etree.SubElement(item, "input", {"type": kind, "name": base, "id": f"{base}-{number}",
                                              "value": str(number)})
             label = etree.SubElement(item, "label", {"for": f"{base}-{number}"})
-            answer = etree.SubElement(answer_list, "li", {"data-option": str(number), "data-correct": correct})
-            title = etree.SubElement(answer, "p", {"class": "p2ham-answer__option"})
-            copied = copy.deepcopy(head)
-            label.text, title.text = head.text, copied.text
+            answer = self._answer(answer_list, head, explanation, {"data-option": str(number),
+                                                                   "data-correct": correct})
+            label.text = head.text
             label.extend(list(head))
-            title.extend(list(copied))
             verdict = etree.SubElement(answer, "p", {"class": "p2ham-answer__verdict"})
             verdict.text = strings["quiz_right_option" if option.correct else "quiz_wrong_option"]
             body = etree.SubElement(answer, "div", {"class": "p2ham-answer__explanation"})
             body.extend(explanation)
-        actions = etree.SubElement(block, "div", {"class": "p2ham-question__actions"})
-        check = etree.SubElement(actions, "button", {"type": "button", "data-p2ham": "check", "hidden": "hidden",
-                                                     "class": "md-button md-button--primary p2ham-check-answer"})
-        check.text = strings["quiz_check"]
-        etree.SubElement(block, "div", {"class": "p2ham-question__feedback", "hidden": "hidden"})
-        block.append(answers)
+
+    def _items(self, fieldset: etree.Element, answers: etree.Element, question: Question, parts: list[Any],
+               base: str, strings: dict[str, str]) -> None:
+        """Order: the items in their shuffled order, each with a native select of its place (labelled by the item);
+        the answers list them in the right order, numbered, each with its explanation."""
+        count = len(question.options)
+        items = etree.SubElement(fieldset, "ul", {"class": "p2ham-options p2ham-order"})
+        answer_list = etree.SubElement(answers, "ol", {"class": "p2ham-answers p2ham-answers--order"})
+        entries: dict[int, etree.Element] = {}
+        for number, index in enumerate(question.shown, start=1):
+            head, explanation = parts[index]
+            item = etree.SubElement(items, "li", {"class": "p2ham-option p2ham-order__item",
+                                                  "data-position": str(index + 1)})
+            select = etree.SubElement(item, "select", {"id": f"{base}-{number}", "name": f"{base}-{number}",
+                                                       "class": "p2ham-order__place"})
+            etree.SubElement(select, "option", {"value": ""}).text = strings["quiz_order_choose"]
+            for place in range(1, count + 1):
+                etree.SubElement(select, "option", {"value": str(place)}).text = str(place)
+            label = etree.SubElement(item, "label", {"for": f"{base}-{number}"})
+            entries[index] = self._answer(answer_list, head, explanation, {"data-option": str(number),
+                                                                           "data-position": str(index + 1)})
+            label.text = head.text
+            label.extend(list(head))
+            body = etree.SubElement(entries[index], "div", {"class": "p2ham-answer__explanation"})
+            body.extend(explanation)
+        answer_list[:] = [entries[index] for index in range(count)]  # the right order
 
 
 class QuizBlock(_LinedBlock):

@@ -5,9 +5,11 @@ build sets before each page is rendered (:class:`ViewState`):
 
 - ``participant`` (module pages) and ``handout`` (the participant's printed copy): the notes are left out of the
   HTML altogether, so neither the page nor its print nor a screen reader can reveal them; the handout also drops
-  the quiz's answers and explanations;
+  the quiz's answers and explanations (an order question keeps its items, shuffled, with empty positions);
 - ``trainer`` (the trainer's handout): notes shown, quiz answers open (the answer key);
 - ``presentation``: notes shown (toggled by the presentation script), and each ``##`` section wrapped in a slide.
+- ``summary`` (the module's one-page summary): like the participant's handout; its Markdown is made without the
+  notes and the quiz already (:mod:`p2ham.trainer.summary`), so this is a second guard.
 
 Whatever the view, the sections and their minutes are recorded in the state for the build to check and show.
 """
@@ -29,7 +31,7 @@ from p2ham.core.source import LINE_OPTION
 from p2ham.mdext.shared import BuildStateExtension, attached
 from p2ham.trainer.timing import Section
 
-VIEWS = ("participant", "handout", "trainer", "presentation")
+VIEWS = ("participant", "handout", "trainer", "presentation", "summary")
 NOTES_CLASS = "p2ham-trainer-notes"
 DEFAULT_STRINGS = {"trainer_notes": "Trainer's notes", "trainer_minutes": "min", "slide": "Slide"}
 
@@ -105,7 +107,7 @@ class ViewTreeprocessor(Treeprocessor):
             for notes in root.iter("aside"):
                 if notes.get("class") == NOTES_CLASS:
                     notes.set("aria-label", "".join(notes[0].itertext()))
-        if state.view == "handout":
+        if state.view in ("handout", "summary"):
             self._drop_answers(root)
         if state.view == "trainer":
             for details in root.iter("details"):
@@ -143,8 +145,8 @@ class ViewTreeprocessor(Treeprocessor):
             for child in [c for c in parent if c.get("class", "").split(" ")[0] in drop]:
                 parent.remove(child)
             for child in parent:
-                child.attrib.pop("data-correct", None)
-                child.attrib.pop("data-key", None)
+                for answer in ("data-correct", "data-key", "data-position"):  # an order question's right places
+                    child.attrib.pop(answer, None)
 
     @staticmethod
     def _slides(root: etree.Element, state: ViewState) -> None:

@@ -6,6 +6,7 @@ problem here, with the line of the block in the source file. Nothing in this mod
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,8 +15,9 @@ from p2ham.core.errors import Problem
 
 QUESTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 64
-TYPES = ("single", "multiple", "truefalse")
+TYPES = ("single", "multiple", "truefalse", "order")
 QUESTION_OPTIONS = ("id", "type", "hint")
+ORDER_ITEMS = (3, 8)  # an order question puts at least 3 and at most 8 items in order
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,11 @@ class Option:
 
 @dataclass(frozen=True)
 class Question:
-    """A checked question, with the file and line of its block: the same id in every language of a page."""
+    """A checked question, with the file and line of its block: the same id in every language of a page.
+
+    For an ``order`` question, ``options`` are the items in the right order, as written, and the page shows them in
+    the order :func:`shuffled` gives.
+    """
 
     id: str
     type: str
@@ -36,16 +42,38 @@ class Question:
     options: tuple[Option, ...]
     source: str
     line: int
+    scenario: bool = False  # the question sets a scene: a paragraph before its options
+
+    @property
+    def shown(self) -> tuple[int, ...]:
+        """The options in the order the page shows them, as indexes into ``options`` (from 0)."""
+        return shuffled(self.id, len(self.options)) if self.type == "order" else tuple(range(len(self.options)))
 
     @property
     def key(self) -> str:
-        """Which options are correct, as a string of 0 and 1: the same in every language of a page."""
+        """The answer key, the same in every language of a page. Which options are correct, as a string of 0 and 1;
+        for an order question, the right place (from 1) of each item as the page shows it, e.g. ``3142``."""
+        if self.type == "order":
+            return "".join(str(index + 1) for index in self.shown)
         return "".join("1" if option.correct else "0" for option in self.options)
 
 
-def check_question(qid: object, qtype: object, prompt: str, options: list[tuple[str, bool, bool]],
+def shuffled(seed: str, count: int) -> tuple[int, ...]:
+    """A fixed shuffle of ``range(count)`` made from ``seed`` (a question's id): the same on every build and in every
+    language, and never the right order when there are three items or more."""
+    attempt = 0
+    while True:
+        order = tuple(sorted(range(count), key=lambda index: hashlib.sha256(
+            f"{seed}:{attempt}:{index}".encode()).hexdigest()))
+        if count < 3 or order != tuple(range(count)):
+            return order
+        attempt += 1
+
+
+def check_question(qid: object, qtype: object, prompt: str, options: list[tuple[str, bool | None, bool]],
                    hint: object) -> list[tuple[str, str]]:
-    """Problems with one question, as (field, message). ``options`` holds (text, correct, has_explanation)."""
+    """Problems with one question, as (field, message). ``options`` holds (text, correct, has_explanation), with
+    ``correct`` None for an option written without a ``[x]``/``[ ]`` marker (as the items of an order question)."""
     problems: list[tuple[str, str]] = []
     if not isinstance(qid, str) or not qid:
         problems.append(("id", "missing: every question needs a stable id"))
@@ -59,6 +87,8 @@ def check_question(qid: object, qtype: object, prompt: str, options: list[tuple[
         problems.append(("prompt", "empty: write the question after '| ' on the block's first line"))
     if hint is not None and (not isinstance(hint, str) or not hint.strip()):
         problems.append(("hint", "must be one line of text"))
+    if qtype == "order":
+        return problems + _check_items(options)
     correct = sum(1 for _, is_correct, _ in options if is_correct)
     if len(options) < 2:
         problems.append(("options", "a question needs at least two options written as '- [x] ...' / '- [ ] ...'"))
@@ -70,12 +100,37 @@ def check_question(qid: object, qtype: object, prompt: str, options: list[tuple[
         problems.append(("options", f"a truefalse question has exactly two options, found {len(options)}"))
     if qtype == "multiple" and len(options) < 3:
         problems.append(("options", "a multiple question needs at least three options"))
-    for number, (text, _, has_explanation) in enumerate(options, start=1):
-        if not text.strip():
-            problems.append((f"option {number}", "empty option text"))
+    problems += _entry_problems(options, "option", wants_marker=True)
+    return problems
+
+
+def _check_items(items: list[tuple[str, bool | None, bool]]) -> list[tuple[str, str]]:
+    """The items of an order question: written in the right order, without markers, each with its explanation."""
+    problems: list[tuple[str, str]] = []
+    least, most = ORDER_ITEMS
+    if not least <= len(items) <= most:
+        problems.append(("items", f"an order question has from {least} to {most} items written as '- ...' in the "
+                                  f"right order, found {len(items)}"))
+    return problems + _entry_problems(items, "item", wants_marker=False)
+
+
+def _entry_problems(entries: list[tuple[str, bool | None, bool]], kind: str,
+                    wants_marker: bool) -> list[tuple[str, str]]:
+    """Each option (or order item) has a marker only where one is wanted, a text, and an explanation."""
+    problems: list[tuple[str, str]] = []
+    for number, (text, marker, has_explanation) in enumerate(entries, start=1):
+        field = f"{kind} {number}"
+        if wants_marker and marker is None:
+            problems.append((field, "no '[x]' or '[ ]' marker: write '- [x] ...' for a right option and '- [ ] ...' "
+                                    "for a wrong one (items to put in order need 'type: order')"))
+        elif not wants_marker and marker is not None:
+            problems.append((field, "no '[x]' or '[ ]' marker in an order question: write the items as '- ...' in "
+                                    "the right order"))
+        elif not text.strip():
+            problems.append((field, f"empty {kind} text"))
         if not has_explanation:
-            problems.append((f"option {number}", "no explanation: add a paragraph under the option, after a "
-                                                 "blank line, indented by 4 spaces"))
+            problems.append((field, f"no explanation: add a paragraph under the {kind}, after a blank line, "
+                                    "indented by 4 spaces"))
     return problems
 
 
@@ -114,6 +169,9 @@ def compare_languages(reference: list[Question], translation: list[Question], re
         elif other.type != question.type:
             problems.append(Problem(*where, f"type '{question.type}' differs from '{other.type}' in "
                                             f"{other.source}:{other.line}"))
+        elif question.type == "order" and len(other.options) != len(question.options):
+            problems.append(Problem(*where, f"{len(question.options)} items differ from {len(other.options)} in "
+                                            f"{other.source}:{other.line} (the same items, in the same right order)"))
         elif other.key != question.key:
             problems.append(Problem(*where, f"correct options {question.key} differ from {other.key} in "
                                             f"{other.source}:{other.line} (1 marks a correct option)"))

@@ -4,14 +4,11 @@ timing table of the trainer's handout."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from p2ham.core.errors import Problem
-from p2ham.core.source import lines_outside_fences
-
-TRAINER_HEADER = re.compile(r"^ {0,3}/{3,}[ ]*trainer\b")
+from p2ham.core.source import block_lines
 
 
 @dataclass
@@ -34,7 +31,7 @@ class TimingRow:
 
 def trainer_block_lines(text: str) -> list[int]:
     """The line number (from 1, in the whole file) of every ``/// trainer`` block header, outside code fences."""
-    return [number for number, line, is_text in lines_outside_fences(text) if is_text and TRAINER_HEADER.match(line)]
+    return block_lines(text, "trainer")
 
 
 def timing_problems(source: str, text: str, sections: Sequence[Section], found: Sequence[tuple[int, str]],

@@ -1,6 +1,6 @@
 """The trainer's views of a module, made from the same Markdown as the participants' page: a presentation, a
-trainer's handout (notes, timing, answer key) and a participant's handout; plus one "print everything" page per
-language.
+trainer's handout (notes, timing, answer key), a participant's handout and a one-page summary
+(:mod:`p2ham.trainer.summary`); plus one "print everything" page per language.
 
 No engine import: ``hooks/trainer.py`` adds the pages to the build; :mod:`p2ham.trainer.timing` checks the minutes.
 """
@@ -17,13 +17,13 @@ from p2ham.core.source import split_front_matter
 from p2ham.core.yamlfile import Loader
 
 # view -> the last part of its address, below the module's own (/modul/<slug>/<part>/)
-VIEW_PARTS = {"presentation": "presentasi", "trainer": "pemandu", "handout": "peserta"}
+VIEW_PARTS = {"presentation": "presentasi", "trainer": "pemandu", "handout": "peserta", "summary": "ringkasan"}
 PRINT_ALL = "cetak"  # /cetak/: every module's participant handout, for printing at once
 QR_MARKER = "module-qr"  # under the title of every view: the module page's QR code
 H1 = re.compile(r"^# .*$", re.MULTILINE)
 
 
-def _front_matter(meta: dict[str, Any]) -> str:
+def front_matter_text(meta: dict[str, Any]) -> str:
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n"
 
 
@@ -36,7 +36,7 @@ def view_markdown(module_text: str, view: str, slug: str, title: str, extra: dic
     # A handout is titled as one ("Lembar pemandu: …"), so it is never mistaken for the participants' page; the
     # presentation's title slide keeps the module's own title.
     heading = (lambda m: m.group(0)) if view == "presentation" else (lambda m: f"# {title}")
-    return _front_matter(meta) + H1.sub(lambda m: f"{heading(m)}\n\n<!-- p2ham:{QR_MARKER} -->", body, count=1)
+    return front_matter_text(meta) + H1.sub(lambda m: f"{heading(m)}\n\n<!-- p2ham:{QR_MARKER} -->", body, count=1)
 
 
 def print_all_markdown(module_texts: Sequence[str], title: str, description: str, intro: str) -> str:
@@ -47,7 +47,7 @@ def print_all_markdown(module_texts: Sequence[str], title: str, description: str
         bodies.append(body.strip())
     meta = {"title": title, "description": description, "p2ham_view": "handout", "p2ham_module": "",
             "search": {"exclude": True}}
-    return _front_matter(meta) + f"# {title}\n\n{intro}\n\n" + "\n\n".join(bodies) + "\n"
+    return front_matter_text(meta) + f"# {title}\n\n{intro}\n\n" + "\n\n".join(bodies) + "\n"
 
 
 def view_title(view: str, title: str, strings: dict[str, str]) -> str:

@@ -15,12 +15,10 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from typing import Any
 
 from p2ham.core.errors import ContentError, Problem, display
+from p2ham.core.schema import validate
 from p2ham.core.yamlfile import FieldPath, load_mapping
 from p2ham.units import sheets
 from p2ham.units.records import Located, source_of
@@ -28,7 +26,6 @@ from p2ham.units.schema import Dataset, Framework, Unit
 
 DATA_ENV = "P2HAM_DATA"
 DEFAULT_DATA_DIR = "data"
-M = TypeVar("M", bound=BaseModel)
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None, base: Path | None = None) -> Path:
@@ -36,29 +33,6 @@ def data_dir(explicit: str | os.PathLike[str] | None = None, base: Path | None =
     chosen = explicit or os.environ.get(DATA_ENV) or DEFAULT_DATA_DIR
     path = Path(chosen)
     return path if path.is_absolute() or base is None else base / path
-
-
-def _message(error: ErrorDetails) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return "unknown field"
-    if kind == "literal_error":
-        return f"must be one of {error['ctx']['expected']}, not {error['input']!r}"
-    if kind == "string_pattern_mismatch":
-        return f"{error['input']!r} must be lowercase letters, digits and hyphens"
-    if kind.startswith("date"):
-        return f"{error['input']!r} is not a real date (write YYYY-MM-DD): {error['msg'].split(', ', 1)[-1]}"
-    return str(error["msg"])
-
-
-def validate(model: type[M], record: Located) -> tuple[M | None, list[Problem]]:
-    """The record as a model, or every schema problem with its place."""
-    try:
-        return model.model_validate(record.data), []
-    except ValidationError as exc:
-        return None, [record.problem(tuple(error["loc"]), _message(error)) for error in exc.errors()]
 
 
 @dataclass
@@ -219,8 +193,10 @@ def load_data(folder: Path) -> UnitData:
         units.append((unit, record))
         sources.setdefault(unit.id, source_of(record))
     problems += check_units(units)
-    if not records and not problems:
-        problems.append(Problem(display(folder / "units"), 0, "", "no unit found"))
+    if not records and not problems and not (folder / "units").is_dir():
+        # An office starting out has a units/ folder with no unit yet; no folder at all is a wrong data folder.
+        problems.append(Problem(display(folder / "units"), 0, "", "no unit found: add units/<id>.yml files or a "
+                                                                  "units.xlsx workbook (DATA.md)"))
     if problems:
         raise ContentError(problems)
     assert framework is not None and dataset is not None

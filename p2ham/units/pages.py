@@ -26,6 +26,7 @@ from p2ham.units.schema import STATUSES, Text, Unit
 UNIT_DIR = "unit-kerja"  # the overview is UNIT_DIR/index.md; each unit's page is UNIT_DIR/<id>/
 UNIT_MARKER = "unit"  # where a unit's page gets its HTML
 OVERVIEW_MARKER = "unit-overview"  # where the overview page gets the table of units
+DATA_NOTICE_MARKER = "unit-data-notice"  # a sentence on whose data the site shows (the About page)
 DATA_JSON = f"{UNIT_DIR}/data.json"
 DATA_CSV = f"{UNIT_DIR}/data.csv"
 NOTE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
@@ -33,11 +34,14 @@ NOTE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_NOTES = markdown.Markdown()  # one parser for every note of every unit: making one costs more than a short note
+
+
 def note_html(text: str | None) -> str:
     """A little Markdown from the data, as safe HTML."""
     if not text:
         return ""
-    rendered = markdown.markdown(text)
+    rendered = _NOTES.reset().convert(text)
     return nh3.clean(rendered, tags=NOTE_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"},
                      link_rel="noopener noreferrer nofollow")
 
@@ -253,3 +257,12 @@ def unit_markdown(title: str, description: str) -> str:
 def unit_description(unit: Unit, data: UnitData, lang: str, strings: dict[str, str]) -> str:
     """The one-line description of a unit's page (search results, link previews)."""
     return f"{t(unit.name, lang)}: P2HAM. {strings['unit_as_of']} {data.dataset.as_of.isoformat()}."
+
+
+def data_notice(data: UnitData, lang: str, strings: dict[str, str]) -> str:
+    """A paragraph on whose unit data the site shows: an illustrative sample, or an office's data as of a date.
+    Markdown (the strings may emphasise); the office's name comes from the data and is escaped."""
+    office = html.escape(t(data.dataset.office, lang))
+    if data.dataset.sample:
+        return strings["unit_data_sample"]
+    return strings["unit_data_real"].format(office=office, as_of=long_date(data.dataset.as_of, lang))

@@ -3,18 +3,10 @@ spreadsheet (:class:`p2ham.units.sheets.SheetRecord`). Both can say where any of
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from p2ham.core.schema import Located
+from p2ham.core.yamlfile import YamlRecord
 
-from p2ham.core.errors import Problem
-from p2ham.core.yamlfile import FieldPath, YamlRecord
-
-
-class Located(Protocol):
-    """A record read from some file, able to say where any of its fields came from."""
-
-    data: Any
-
-    def problem(self, path: FieldPath, message: str) -> Problem: ...
+__all__ = ["Located", "source_of"]
 
 
 def source_of(record: Located) -> str:

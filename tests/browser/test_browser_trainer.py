@@ -1,7 +1,7 @@
 """The trainer's toolkit in a real browser: a presentation driven by the keyboard (and its address), the notes
 shown and hidden, axe on the presentation in each of its states, the module's QR code decoded from the screen,
-and how module pages and handouts print. (The handouts as loaded pass every site-wide check, axe included, in
-tests/browser/test_browser_site.py.)"""
+how module pages and handouts print, and each module's one-page summary: one A4 page in print, axe and reflow on
+screen. (The handouts as loaded pass every site-wide check, axe included, in tests/browser/test_browser_site.py.)"""
 
 from __future__ import annotations
 
@@ -9,7 +9,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browsing import VIEWPORTS, Visit, axe_violations, decode_qr, describe_violations, origin, visit
+from browsing import (
+    NARROW,
+    SMALLEST_PRINTED_TEXT,
+    VIEWPORTS,
+    Visit,
+    axe_violations,
+    decode_qr,
+    describe_violations,
+    horizontal_overflow,
+    origin,
+    printed_pages,
+    visit,
+)
 
 SLUG = "alfa"
 SITE = "https://uji.example.org/p2ham/"
@@ -267,3 +279,61 @@ def test_participant_handouts_print_without_answers(context: Any, fixture_server
         assert page.locator(selector).count() == 0, f"{path}: {selector}"
     assert hidden_in_print(page, ".md-header") and hidden_in_print(page, ".md-sidebar")
     assert_clean(result, fixture_server)
+
+
+@pytest.mark.parametrize(("path", "blank"), [("modul/beta/peserta/", True), ("cetak/", True),
+                                             ("modul/beta/pemandu/", True), ("modul/beta/", False)])
+def test_an_order_question_prints_its_positions_as_boxes(context: Any, fixture_server: str, path: str,
+                                                         blank: bool) -> None:
+    """On paper, an order question's positions are boxes to write in: empty on a handout; a participant's printed
+    module page keeps what they chose. The right order prints only in the trainer's answer key."""
+    page, result = open_page(context, fixture_server + path)
+    page.emulate_media(media="print")
+    places = page.locator("#q-beta-urutan select")
+    assert places.count() == 4 and places.first.is_visible()
+    colours = places.evaluate_all("els => els.map(e => getComputedStyle(e).color)")
+    assert all((colour == "rgba(0, 0, 0, 0)") == blank for colour in colours), colours
+    assert places.first.evaluate("e => getComputedStyle(e).appearance") == "none"
+    key = page.locator("#q-beta-urutan details.p2ham-question__answers ol > li")
+    if path.endswith("pemandu/"):
+        assert key.count() == 4 and key.first.is_visible()
+    else:
+        assert key.count() == 0 or not key.first.is_visible()
+    assert_clean(result, fixture_server)
+
+
+SUMMARIES = [f"{prefix}modul/{slug}/ringkasan/" for prefix in ("", "en/") for slug in ("alfa", "beta")]
+PT = 96 / 72  # CSS pixels in a point
+
+
+@pytest.mark.parametrize("path", SUMMARIES)
+def test_a_summary_prints_on_one_a4_page(context: Any, fixture_server: str, path: str) -> None:
+    page, result = open_page(context, fixture_server + path)
+    assert printed_pages(page) == 1
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # link addresses, as when printing
+    for selector in ("h1", "figure[data-p2ham-module-qr] img", ".p2ham-module-qr__address", ".p2ham-module-info li",
+                     "[data-p2ham-summary=key_points] li", "[data-p2ham-summary=sources] li"):
+        assert page.locator(selector).first.is_visible(), f"{path}: {selector} does not print"
+    for selector in (".md-header", ".md-sidebar", ".md-footer", ".p2ham-share", ".headerlink"):
+        assert hidden_in_print(page, selector), f"{path}: {selector} prints"
+    smallest = page.evaluate(SMALLEST_PRINTED_TEXT, "[data-p2ham-view]")
+    assert smallest >= 9 * PT - 0.01, f"{path}: text printed at {smallest / PT:.1f} pt, under 9 pt"
+    assert_clean(result, fixture_server)
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+@pytest.mark.parametrize("path", SUMMARIES)
+def test_a_summary_reads_well_on_a_phone_and_a_desktop(browser: Any, fixture_server: str, viewport: str,
+                                                       path: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page, result = open_page(context, fixture_server + path)
+    problems = describe_violations(path, viewport, axe_violations(page))
+    assert not problems, "\n".join(problems)
+    assert horizontal_overflow(page) <= 0, f"{path} [{viewport}] scrolls sideways"
+    if viewport == "phone":
+        page.set_viewport_size(NARROW)
+        page.wait_for_timeout(50)  # a frame for the layout to settle
+        assert horizontal_overflow(page) <= 0, f"{path} at 320 px scrolls sideways"
+    assert_clean(result, fixture_server)
+    context.close()

@@ -45,7 +45,7 @@ def test_start_page_lists_every_module_and_the_total(fixture_site: BuiltSite, pr
     assert [row.select_one("a")["href"] for row in rows] == [f"../modul/{m.slug}/" for m in modules]
     words = {"id": ("jam", "menit", "Total durasi"), "en": ("h", "min", "Total time")}[lang]
     foot = table.select_one("tfoot").get_text(" ", strip=True)
-    assert words[2] in foot
+    assert f"{words[2]} ({len(modules)} {'modul' if lang == 'id' else 'modules'})" in foot  # counted, not written
     assert foot.endswith(format_duration(sum(m.duration for m in modules), words[0], words[1]))
 
 
@@ -103,6 +103,11 @@ def test_agenda_page_shows_every_format_with_chained_times_and_module_links(fixt
             slugs.append(slug)
         assert slugs == [item.module for item in agenda.items if item.module]
         assert table.select_one("tfoot td").get_text() == str(agenda.minutes)
+
+
+def test_the_about_page_says_whose_unit_data_the_site_shows(fixture_site: BuiltSite) -> None:
+    assert "contoh ilustratif" in fixture_site.page("tentang").select_one("article").get_text()  # sample: true
+    assert "illustrative sample" in fixture_site.page("en/tentang").select_one("article").get_text()
 
 
 def test_the_accessibility_statement_shows_the_contact_in_each_language(fixture_site: BuiltSite) -> None:

@@ -1,6 +1,7 @@
 """The trainer's toolkit in a build: the views of every module of the fixture site in both languages (notes only
 where a trainer sees them, answers only in the answer key, timing that ends at the module's duration, slides that
-follow the sections, nothing in search), and builds that stop with `file:line:` on bad minutes."""
+follow the sections, a one-page summary of the objectives, key points and sources, nothing in search), and builds
+that stop with `file:line:` on bad minutes and on a module without its key points."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from helpers import SITE_FIXTURE, BuiltSite, build_project
 
 from p2ham.core.dates import elapsed
-from p2ham.course.modules import collect_modules
+from p2ham.course.modules import Module, collect_modules
 from p2ham.publish.offline import ARCHIVE_PATH
 from p2ham.trainer.timing import trainer_block_lines
 from p2ham.trainer.views import PRINT_ALL, VIEW_PARTS
@@ -27,6 +28,10 @@ EN_DASH = "\u2013"
 def modules(lang: str) -> list[tuple[str, int, str]]:
     """(slug, duration, source) of each fixture module in `lang`."""
     return [(m.slug, m.duration, m.source) for m in collect_modules(DOCS, lang, "id")]
+
+
+def module_list(lang: str) -> list[Module]:
+    return collect_modules(DOCS, lang, "id")
 
 
 def content(page: BeautifulSoup) -> Tag:
@@ -162,6 +167,60 @@ def test_presentation_slides_follow_the_sections(fixture_site: BuiltSite, prefix
         assert not participant.select('script[src$="present.js"]')
 
 
+SUMMARY_WORDS = {"id": ("Ringkasan", "Modul", "Ringkasan satu halaman", "Poin kunci", "Sumber"),
+                 "en": ("Summary", "Module", "One-page summary", "Key points", "Sources")}
+
+
+def section_words(page: BeautifulSoup, anchor: str) -> str:
+    """The words of a page's ``##`` section (its heading to the next ``##``), without the heading."""
+    heading = page.find("h2", id=anchor)
+    assert heading is not None, anchor
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(words(sibling))
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize(("prefix", "lang"), LANGS)
+def test_each_summary_has_the_objectives_key_points_and_sources_and_nothing_of_notes_or_quiz(
+        fixture_site: BuiltSite, prefix: str, lang: str) -> None:
+    summary_word, module_word, link_text, key_points, sources = SUMMARY_WORDS[lang]
+    for module in module_list(lang):
+        address = f"{prefix}modul/{module.slug}/"
+        participant = fixture_site.page(address)
+        page = fixture_site.page(address + VIEW_PARTS["summary"])
+        body = content(page)
+        assert body["data-p2ham-view"] == "summary"
+        assert words(body.select_one("h1")).removesuffix("¶").strip() == f"{summary_word}: {module.title}"
+        assert page.select_one('link[href$="assets/stylesheets/summary.css"]')
+        # The module's number, duration and objectives (its box) and the module page's QR code and address.
+        box = body.select_one(".p2ham-module-info")
+        assert words(box.select_one(".admonition-title")).startswith(f"{module_word} {module.number} · ")
+        assert [words(item) for item in box.select("li")] == list(module.objectives)
+        qr = body.select_one("figure[data-p2ham-module-qr]")
+        assert words(qr.select_one(".p2ham-module-qr__address")) == fixture_site.site_url + address
+        # Its key points and sources, as the module's page words them, and no other section.
+        assert [words(h).removesuffix("¶").strip() for h in body.select("h2")] == [key_points, sources]
+        for field, heading in (("key_points", key_points), ("sources", sources)):
+            section = body.select_one(f"section[data-p2ham-summary={field}]")
+            assert words(section.select_one("h2")).removesuffix("¶").strip() == heading
+            anchor = section.select_one("h2")["id"]  # the same heading, so the same anchor as on the module's page
+            assert section_words(page, anchor) == section_words(participant, anchor), f"{address}: {heading}"
+            assert len(section_words(page, anchor)) > 20
+        # Nothing of the trainer's notes or the quiz.
+        assert not body.select(".p2ham-trainer-notes, .p2ham-quiz, .p2ham-question, [data-correct]")
+        text = words(body)
+        leaked = [note for note in note_texts(fixture_site.page(address + "pemandu")) if note in text]
+        assert not leaked, f"{address}ringkasan/: trainer's notes {leaked[:2]}"
+        assert not [q for q in participant.select(".p2ham-question legend") if words(q) in text]
+        # The module's page leads to it, for participants.
+        link = content(participant).select_one(".p2ham-module-info a[data-p2ham-summary-link]")
+        assert link is not None and link["href"] == "ringkasan/" and words(link) == link_text
+        assert page.select_one("[data-p2ham-summary-link]") is None  # the summary does not link to itself
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_view_pages_are_not_in_search(fixture_site: BuiltSite, prefix: str) -> None:
     index = json.loads((fixture_site.path / prefix / "search" / "search_index.json").read_text("utf-8"))
@@ -210,3 +269,16 @@ def test_languages_timed_differently_fail_at_the_first_block_that_differs(tmp_pa
     assert not result.ok and "Traceback" not in result.log
     assert (f"modul/alfa.en.md:{line_of(english, '/// trainer | 11')}: trainer: the sections' minutes [11, 4, 10, 5] "
             "differ from modul/alfa.md's [10, 5, 10, 5]") in result.log
+
+
+@pytest.mark.parametrize(("source", "heading", "rule_heading"), [("modul/alfa.md", "## Poin kunci", "Poin kunci"),
+                                                                 ("modul/alfa.en.md", "## Key points", "Key points")])
+def test_a_module_without_its_key_points_fails_at_its_title_before_anything_is_written(
+        tmp_path: Path, source: str, heading: str, rule_heading: str) -> None:
+    text = (DOCS / source).read_text("utf-8").replace(heading + "\n", "## Pokok bahasan\n", 1)
+    result = build_project(tmp_path, {source: text})
+    assert not result.ok and "Traceback" not in result.log
+    title = next(number for number, line in enumerate(text.split("\n"), start=1) if line.startswith("# "))
+    assert (f"{source}:{title}: key_points: no '## {rule_heading}' section: the module and its one-page summary need "
+            "it (content rule key_points_heading)") in result.log
+    assert not (result.site / "index.html").exists()

@@ -138,3 +138,12 @@ def test_every_generated_page_of_the_sample_says_it_is_illustrative(fixture_site
     for path in pages:
         notice = soup(path).select_one("[data-p2ham-sample]")
         assert notice is not None and notice.get_text(strip=True), path
+
+
+def test_an_office_starting_out_has_no_unit_and_the_overview_says_so(tmp_path: Path) -> None:
+    files = {f"data/units/{name}.yml": None for name in ("kanwil-uji", "lapas-uji", "kanim-uji")}
+    result = build(make_project(tmp_path, files={**files, "data/units/.gitkeep": ""}))
+    assert result.ok, result.log
+    overview = soup(result.site / "en" / "unit-kerja" / "index.html")
+    assert "No work unit has been recorded yet." in overview.get_text()
+    assert not overview.select(".p2ham-unit-table table")

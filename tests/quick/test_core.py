@@ -128,7 +128,7 @@ def test_durations_dates_and_clocks_read_naturally() -> None:
 
 @pytest.mark.parametrize(("url", "public"), [
     ("", ""), ("modul/x/", "modul/x/"), ("modul/x.html", "modul/x/"), ("modul/x/index.html", "modul/x/"),
-    ("index.html", ""), ("en/index.html", "en/"), ("/p2ham/en/index.html", "/p2ham/en/"),
+    ("index.html", ""), ("./", ""), ("en/index.html", "en/"), ("/p2ham/en/index.html", "/p2ham/en/"),
     ("unit-kerja/data.json", "unit-kerja/data.json"),
 ])
 def test_a_page_url_in_either_build_gives_its_published_folder(url: str, public: str) -> None:

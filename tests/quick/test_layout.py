@@ -19,6 +19,8 @@ ALLOWED = {
     "mdext": {"core", "quiz", "trainer"},
     "publish": {"core"},
     "context": {"core", "course", "quiz", "trainer", "units", "mdext"},
+    "serve": {"units"},  # the author's server: it watches every input, the data folder included
+    "office": {"course", "trainer"},  # ./dev new-office: it knows the pages a site publishes
 }
 ENGINE = ("mkdocs", "material", "mkdocs_static_i18n")
 

@@ -1,5 +1,5 @@
-"""Training modules: front matter checks with the line of every bad key, collecting the modules of a language, and
-where the objectives box goes."""
+"""Training modules: front matter checks with the line of every bad key, collecting the modules of a language, a
+module's sections found with their lines, and where the objectives box goes."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from p2ham.course.modules import (
     collect_modules,
     insert_before_first_section,
     module_of,
+    module_section,
     module_slugs,
+    title_line,
 )
 
 GOOD_META: dict[str, Any] = {
@@ -92,3 +94,28 @@ def test_box_goes_before_the_first_section() -> None:
     assert insert_before_first_section("# T\n\nIntro.\n\n## A\n", "<div>box</div>") == (
         "# T\n\nIntro.\n\n\n<div>box</div>\n\n## A\n")
     assert insert_before_first_section("# T\n", "<div>box</div>").endswith("<div>box</div>\n\n")
+    wrapped = '# T\n\n<section markdown>\n\n## A\n\n</section>\n'  # a summary's sections are wrapped
+    assert insert_before_first_section(wrapped, "<div>box</div>") == (
+        "# T\n\n\n<div>box</div>\n\n<section markdown>\n\n## A\n\n</section>\n")
+
+
+def test_modules_are_counted_in_words() -> None:
+    from p2ham.course.modules import module_count
+
+    strings = {"module_count": "{count} modules", "module_count_one": "1 module"}
+    assert (module_count(1, strings), module_count(12, strings)) == ("1 module", "12 modules")
+
+
+def test_a_section_is_found_with_its_line_up_to_the_next_heading() -> None:
+    body = ("# Judul\n\nPembuka.\n\n## Poin kunci\n\n- Satu\n\n```\n## Sumber\n```\n\n### Rincian\n\nIsi.\n\n"
+            "## Sumber\n\n- UU 25/2009\n\n# Lampiran\n\nBukan sumber.\n")
+    text = module_text(GOOD_YAML.format(n=1), body)
+    lines = text.split("\n")
+    assert title_line(text) == lines.index("# Judul") + 1
+    found = module_section(text, "Poin kunci")
+    assert found is not None and found.line == lines.index("## Poin kunci") + 1
+    assert found.body == "- Satu\n\n```\n## Sumber\n```\n\n### Rincian\n\nIsi."  # a heading in code is text
+    sources = module_section(text, "Sumber")
+    heading = max(number for number, line in enumerate(lines, start=1) if line == "## Sumber")  # not the one in code
+    assert sources is not None and sources.line == heading and sources.body == "- UU 25/2009"
+    assert module_section(text, "Kasus") is None and module_section(text, "Poin") is None

@@ -9,6 +9,7 @@ import struct
 from pathlib import Path
 
 import pytest
+from sitecheck import parsed_inline_scripts
 
 from p2ham.publish.languages import absolute_alternates, untranslated
 from p2ham.publish.previews import HEIGHT, WIDTH, card_path, card_png
@@ -50,6 +51,16 @@ def test_missing_npm_package_is_a_clear_error(tmp_path: Path) -> None:
 
 
 # --- security policy -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("html", [
+    '<script>a()</script><script src="x.js"></script><script type="application/json">{}</script>'
+    '<script type="module">b()</script>',
+    '<SCRIPT TYPE="text/javascript">c()</SCRIPT><script\ntype=module>d()</script ><script async src=x.js></script>',
+    '<p>no script</p><script id="__config" type="application/json">{"a":"</p>"}</script><script>x<y</script>',
+])
+def test_the_builds_inline_scripts_are_those_a_parser_finds(html: str) -> None:
+    assert inline_scripts(html) == parsed_inline_scripts(html)
+
 
 def test_inline_scripts_are_found_and_hashed() -> None:
     html = ('<script>a()</script><script src="x.js"></script><script type="application/json">{}</script>'

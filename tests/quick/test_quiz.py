@@ -5,12 +5,21 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from quizcases import BAD_CASES, GOOD_EN, GOOD_ID, REJECTED_BLOCKS
+from quizcases import (
+    BAD_CASES,
+    BAD_ORDER_CASES,
+    GOOD_EN,
+    GOOD_ID,
+    GOOD_ORDER_EN,
+    GOOD_ORDER_ID,
+    ORDER_PROMPT,
+    REJECTED_BLOCKS,
+)
 
 from p2ham.core.source import annotate_block_lines
 from p2ham.mdext.quiz import Collector
 from p2ham.quiz.progress import progress_rows, quiz_script_strings
-from p2ham.quiz.questions import Option, Question, compare_languages, duplicate_ids
+from p2ham.quiz.questions import ORDER_ITEMS, Option, Question, compare_languages, duplicate_ids, shuffled
 
 
 def render(text: str, first_line: int = 1) -> tuple[BeautifulSoup, Collector]:
@@ -138,3 +147,122 @@ def test_english_version_of_the_good_quiz_matches() -> None:
     _, indonesian = render(GOOD_ID)
     _, english = render(GOOD_EN)
     assert compare_languages(indonesian.page.questions, english.page.questions, "x.md", "x.en.md") == []
+
+
+# --- Order questions ------------------------------------------------------------------------------------------
+
+STAGES = ["Pencanangan", "Evaluasi (verifikasi)", "Penilaian", "Pembinaan dan pengawasan"]
+
+
+def test_an_order_question_shows_its_items_shuffled_each_with_a_labelled_select() -> None:
+    page, collector = render(GOOD_ORDER_ID)
+    assert collector.page.problems == []
+    [question] = collector.page.questions
+    assert (question.type, [o.text for o in question.options]) == ("order", STAGES)  # the right order, as written
+    shown = [STAGES[index] for index in question.shown]
+    assert sorted(shown) == sorted(STAGES) and shown != STAGES
+    assert question.key == "".join(str(index + 1) for index in question.shown)
+    block = page.select_one("#q-t-urutan")
+    assert (block["data-type"], block["data-key"]) == ("order", question.key)
+    fieldset = block.select_one("fieldset")
+    assert fieldset.select_one("legend").get_text(" ", strip=True) == (
+        "Question 1 Urutkan tahap P2HAM menurut Permenkumham 25/2023.")
+    assert fieldset["aria-describedby"] == "q-t-urutan-context q-t-urutan-instruction"
+    assert "Mulai dari komitmen" in block.select_one("#q-t-urutan-instruction").get_text()
+    items = fieldset.select("ul.p2ham-order > li.p2ham-order__item")
+    assert [item.select_one("label").get_text(strip=True) for item in items] == shown
+    for number, item in enumerate(items, start=1):
+        select = item.select_one("select")
+        assert select["id"] == f"q-t-urutan-{number}" and item.select_one("label")["for"] == select["id"]
+        assert [(o["value"], o.get_text()) for o in select.select("option")] == [
+            ("", "Position"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4")]
+        assert not select.select("option[selected]")  # every position starts empty
+        assert item["data-position"] == str(STAGES.index(shown[number - 1]) + 1)
+    assert not page.select("input") and "[x]" not in page.get_text() and "///" not in page.get_text()
+
+
+def test_an_order_questions_answers_give_the_right_order_with_each_explanation() -> None:
+    page, collector = render(GOOD_ORDER_ID)
+    answers = page.select("#q-t-urutan details.p2ham-question__answers > ol.p2ham-answers--order > li")
+    assert [a.select_one(".p2ham-answer__option").get_text(strip=True) for a in answers] == STAGES
+    assert [a["data-position"] for a in answers] == ["1", "2", "3", "4"]
+    assert [a.select_one(".p2ham-answer__explanation").get_text(strip=True) for a in answers] == [
+        "Tahap pertama: pimpinan menyatakan komitmen.", "Tahap kedua: kriteria diperiksa.",
+        "Tahap ketiga: hasil evaluasi dinilai.", "Tahap keempat: hasilnya dijaga."]
+    # Each entry names the item as shown (its select is q-t-urutan-N): the script finds the chosen position by it.
+    shown = collector.page.questions[0].shown
+    assert [int(a["data-option"]) for a in answers] == [shown.index(i) + 1 for i in range(4)]
+
+
+def test_an_order_question_is_the_same_bytes_on_every_build() -> None:
+    first, _ = render(GOOD_ORDER_ID)
+    second, _ = render(GOOD_ORDER_ID)
+    assert str(first) == str(second)
+
+
+@pytest.mark.parametrize("count", range(ORDER_ITEMS[0], ORDER_ITEMS[1] + 1))
+def test_the_shuffle_is_fixed_by_the_id_and_never_the_right_order(count: int) -> None:
+    for number in range(200):
+        seed = f"m{number}-urutan"
+        order = shuffled(seed, count)
+        assert sorted(order) == list(range(count)) and order != tuple(range(count)), (seed, order)
+        assert shuffled(seed, count) == order
+
+
+
+def test_the_shuffle_does_not_change_between_versions() -> None:
+    # A stored answer is kept by the question's key, which the shuffle makes: a new shuffle would drop every answer.
+    assert shuffled("t-urutan", 4) == (3, 2, 0, 1)
+    assert shuffled("t-urutan", 8) == shuffled("t-urutan", 8) != shuffled("t-urutan-2", 8)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_ORDER_CASES))
+def test_each_order_mistake_is_reported_at_its_question_and_shows_no_answer(name: str) -> None:
+    text, expected = BAD_ORDER_CASES[name]
+    page, collector = render(text, first_line=20)
+    messages = [str(p) for p in collector.page.problems]
+    line = text.split("\n").index(ORDER_PROMPT) + 20
+    assert any(m.startswith(f"modul/x.md:{line}: ") and expected in m for m in messages), messages
+    assert all(p.line == line for p in collector.page.problems), messages
+    assert page.select(".p2ham-quiz-error") and not page.select(".p2ham-order, .p2ham-answers, .p2ham-checklist")
+    assert "Tahap pertama" not in page.get_text()
+
+
+def test_the_english_order_question_matches_and_a_different_count_of_items_does_not() -> None:
+    _, indonesian = render(GOOD_ORDER_ID)
+    _, english = render(GOOD_ORDER_EN)
+    assert [q.key for q in english.page.questions] == [q.key for q in indonesian.page.questions]
+    assert compare_languages(indonesian.page.questions, english.page.questions, "x.md", "x.en.md") == []
+    _, shorter = render(GOOD_ORDER_EN.replace("- Assessment\n\n    Stage ketiga: hasil evaluasi dinilai.\n\n", ""))
+    assert len(shorter.page.questions[0].options) == 3
+    problems = [str(p) for p in compare_languages(indonesian.page.questions, shorter.page.questions, "x.md",
+                                                   "x.en.md")]
+    assert problems == ["modul/x.md:3: question 't-urutan': 3 items differ from 4 in modul/x.md:3 (the same items, "
+                        "in the same right order)"]
+
+
+def test_languages_compare_an_order_questions_type_and_answer_key() -> None:
+    def order(qid: str, count: int, source: str, line: int) -> Question:
+        return Question(qid, "order", "p", tuple(Option(str(i), True) for i in range(count)), source, line)
+
+    reference = [order("a", 4, "x.md", 3), order("b", 3, "x.md", 9), q("c", "010", "x.md", 20)]
+    translation = [order("a", 5, "x.en.md", 4), q("b", "010", "x.en.md", 10), order("c", 3, "x.en.md", 21)]
+    problems = [str(p) for p in compare_languages(reference, translation, "x.md", "x.en.md")]
+    assert problems == [
+        "x.en.md:4: question 'a': 5 items differ from 4 in x.md:3 (the same items, in the same right order)",
+        "x.en.md:10: question 'b': type 'single' differs from 'order' in x.md:9",
+        "x.en.md:21: question 'c': type 'order' differs from 'single' in x.md:20",
+    ]
+    assert order("a", 4, "x.md", 3).key == order("a", 4, "x.en.md", 4).key  # the same id: the same shuffle
+    assert order("a", 4, "x.md", 3).key != order("a", 5, "x.md", 3).key  # other items: another key, stale answers
+
+
+def test_the_progress_page_carries_an_order_questions_key() -> None:
+    import datetime as dt
+
+    from p2ham.course.modules import Module
+
+    _, collector = render(GOOD_ORDER_ID)
+    module = Module("x", 1, "X", "d", 30, ("o",), dt.date(2026, 1, 1), "modul/x.md")
+    [row] = progress_rows([module], {"modul/x.md": collector.page.questions}, lambda slug: slug)
+    assert [(q.id, q.key) for q in row["questions"]] == [("t-urutan", collector.page.questions[0].key)]

@@ -1,6 +1,6 @@
 """The trainer's toolkit without a build: the trainer-notes extension in each view (notes only where a trainer sees
-them, answers only in the answer key, slides), every problem of a trainer block, the timing checks and the view
-pages' Markdown."""
+them, answers only in the answer key, slides), every problem of a trainer block, the timing checks, the view
+pages' Markdown and the one-page summary made from a module's text."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from quizcases import GOOD_ID
+from quizcases import GOOD_ID, GOOD_ORDER_ID
 
 from p2ham.core.dates import elapsed
-from p2ham.core.source import split_front_matter
+from p2ham.core.errors import ContentError
+from p2ham.core.source import split_front_matter, without_blocks
+from p2ham.course.rules import Rules
 from p2ham.mdext.trainer import ViewState
+from p2ham.trainer.summary import summary_markdown
 from p2ham.trainer.timing import (
     Section,
     TimingRow,
@@ -67,7 +70,7 @@ def render(text: str, view: str, extensions: tuple[str, ...] = ()) -> tuple[Beau
     return BeautifulSoup(md.convert(text), "html.parser"), state
 
 
-@pytest.mark.parametrize("view", ["participant", "handout"])
+@pytest.mark.parametrize("view", ["participant", "handout", "summary"])
 def test_participant_views_leave_the_notes_out_of_the_html(view: str) -> None:
     page, state = render(PAGE, view)
     html = str(page)
@@ -88,14 +91,31 @@ def test_participant_view_keeps_the_quiz_and_its_answers() -> None:
     assert all(not d.has_attr("open") for d in page.select("details.p2ham-question__answers"))
 
 
-def test_handout_drops_answers_buttons_and_feedback_but_keeps_the_questions() -> None:
-    page, _ = render(PAGE, "handout")
+@pytest.mark.parametrize("view", ["handout", "summary"])
+def test_handout_drops_answers_buttons_and_feedback_but_keeps_the_questions(view: str) -> None:
+    page, _ = render(PAGE, view)  # a summary has no quiz: should one reach it, its answers are dropped all the same
     assert len(page.select(".p2ham-question[data-question]")) == 3
     assert len(page.select(".p2ham-options input")) == 8
     for selector in (".p2ham-question__answers", ".p2ham-question__actions", ".p2ham-question__feedback",
                      ".p2ham-quiz__summary", "[data-correct]", "[data-key]", "[data-p2ham=check]"):
         assert not page.select(selector), selector
     assert "Benar. Pemenuhan" not in str(page)  # no explanation either
+
+
+@pytest.mark.parametrize("view", ["participant", "handout", "trainer"])
+def test_an_order_question_in_each_view(view: str) -> None:
+    page, _ = render("## Kuis mandiri\n\n" + GOOD_ORDER_ID, view)
+    items = page.select(".p2ham-order > li")
+    assert len(items) == 4 and len(page.select(".p2ham-order select")) == 4
+    assert not page.select(".p2ham-order option[selected]")  # every position empty
+    answers = page.select("details.p2ham-question__answers ol.p2ham-answers--order > li")
+    if view == "handout":  # the items with empty positions; no right place anywhere in the page
+        assert not answers and not page.select("[data-position], [data-key], .p2ham-answers")
+        assert "Tahap pertama" not in str(page)
+    else:
+        assert [a.select_one(".p2ham-answer__option").get_text(strip=True) for a in answers] == [
+            "Pencanangan", "Evaluasi (verifikasi)", "Penilaian", "Pembinaan dan pengawasan"]
+        assert page.select_one("details.p2ham-question__answers").has_attr("open") == (view == "trainer")
 
 
 def test_trainer_view_shows_the_notes_and_opens_the_answer_key() -> None:
@@ -313,3 +333,66 @@ def test_print_all_puts_every_module_in_order_as_a_handout() -> None:
     assert body.strip().startswith("# Cetak semua\n\nPengantar.")
     assert body.index("# Modul\n") < body.index("Pembuka.") < body.index("# Modul dua") < body.index("Pembuka dua.")
     assert "duration:" not in body and MARKER not in body
+
+
+# --- The one-page summary -----------------------------------------------------------------------------------------
+
+SUMMARY_MODULE = ("---\ntitle: Modul\ndescription: Satu kalimat.\nmodule: 2\nduration: 30\nobjectives:\n  - Satu\n"
+                  "checked: 2026-11-28\n---\n\n" + PAGE)
+SUMMARY_TITLE_LINE = SUMMARY_MODULE.split("\n").index("# Judul modul") + 1
+
+
+def summary_body(text: str = SUMMARY_MODULE, lang: str = "id", rules: Rules | None = None) -> tuple[dict, str]:
+    made = summary_markdown(text, "modul/x.md", lang, "x", "Ringkasan: Modul", rules or Rules())
+    front, body, _ = split_front_matter(made)
+    return yaml.safe_load(front), body
+
+
+def test_a_summary_holds_the_key_points_and_the_sources_and_nothing_else() -> None:
+    meta, body = summary_body()
+    assert meta == {"description": "Satu kalimat.", "title": "Ringkasan: Modul", "p2ham_view": "summary",
+                    "p2ham_module": "x", "search": {"exclude": True}, "share": False}
+    assert body.lstrip().startswith(f"# Ringkasan: Modul\n\n{MARKER}\n\n")  # the QR code under the title
+    key_points, sources = body.index("## Poin kunci"), body.index("## Sumber")
+    assert key_points < body.index("Isi poin kunci.") < sources < body.index("- Sumber tanpa menit.")
+    assert '<section class="p2ham-summary__section" data-p2ham-summary="key_points" markdown>' in body
+    assert '<section class="p2ham-summary__section" data-p2ham-summary="sources" markdown>' in body
+    for left_out in ("Pembuka modul.", "## Kasus", "Isi kasus.", "Kuis mandiri", "///", "rahasia", "t-ramp",
+                     "Pemenuhan", "duration"):
+        assert left_out not in body, left_out
+    # Rendered as the build renders it: the headings, the sections' text, no notes, no quiz.
+    page, _ = render(body, "summary")
+    assert [h.get_text().rstrip("¶") for h in page.select("h2")] == ["Poin kunci", "Sumber"]
+    assert page.select_one("[data-p2ham-summary=key_points] h2#poin-kunci") is not None
+    assert not page.select(".p2ham-trainer-notes, .p2ham-quiz, .p2ham-question")
+
+
+def test_a_module_without_key_points_or_sources_is_named_at_its_title() -> None:
+    text = SUMMARY_MODULE.replace("## Poin kunci", "## Pokok").replace("## Sumber", "## Rujukan")
+    with pytest.raises(ContentError) as raised:
+        summary_body(text)
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"modul/x.md:{SUMMARY_TITLE_LINE}: key_points: no '## Poin kunci' section: the module and its one-page "
+        "summary need it (content rule key_points_heading)",
+        f"modul/x.md:{SUMMARY_TITLE_LINE}: sources: no '## Sumber' section: the module and its one-page summary "
+        "need it (content rule sources_heading)"]
+    with pytest.raises(ContentError) as raised:  # each language has its own headings
+        summary_body(SUMMARY_MODULE, "en")
+    assert [problem.field for problem in raised.value.problems] == ["key_points", "sources"]
+    assert "no '## Key points' section" in str(raised.value.problems[0])
+
+
+def test_a_summarys_headings_come_from_the_content_rules() -> None:
+    text = SUMMARY_MODULE.replace("## Poin kunci", "## Pokok bahasan")
+    _, body = summary_body(text, rules=Rules(key_points_heading={"id": "Pokok bahasan"}))
+    assert "## Pokok bahasan\n\nIsi poin kunci." in body
+    _, body = summary_body(text, rules=Rules(key_points_heading={}))  # a rule turned off: no such part
+    assert "Isi poin kunci." not in body and 'data-p2ham-summary="key_points"' not in body
+    assert "## Sumber" in body
+
+
+def test_blocks_are_left_out_whole_and_only_those_named() -> None:
+    text = ("A\n\n/// trainer | 5\nrahasia\n\n//// question | q\nx\n////\n///\n\n```\n/// trainer | 1\n```\n\n"
+            "/// details | Lihat\nisi\n///\n\n/// quiz\nkuis tanpa penutup\n")
+    assert without_blocks(text, ("trainer", "quiz")) == (
+        "A\n\n\n```\n/// trainer | 1\n```\n\n/// details | Lihat\nisi\n///\n")

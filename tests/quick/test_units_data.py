@@ -133,3 +133,17 @@ def test_framework_rules_are_checked_even_when_the_schema_fails(folder: Path) ->
     found = problems(folder)
     assert any(p.startswith(f"{LAPAS}:6: stage: unknown stage 'selesai'") for p in found), found
     assert any(p.startswith(f"{LAPAS}:13: indicators.toilet.status: must be one of") for p in found), found
+
+
+def test_the_about_page_notice_follows_the_sample_flag(folder: Path) -> None:
+    from p2ham.core.strings import load_strings
+    from p2ham.units.pages import data_notice
+
+    strings = load_strings(ROOT / "content" / "ui-strings.yml", ["id", "en"])
+    data = load_data(folder)
+    assert "illustrative sample" in data_notice(data, "en", strings["en"])
+    real = data.dataset.model_copy(update={"sample": False})
+    data.dataset = real
+    notice = data_notice(data, "en", strings["en"])
+    assert "Test Regional Office" in notice and "30 November 2024" in notice and "illustrative" not in notice.replace(
+        "(illustrative data)", "")

@@ -1,96 +1,26 @@
 """The office's own site (this project's content and settings), built once: the checks every site must pass
-whatever its modules and data: a strict build; every page in both languages with its counterpart, switcher,
-canonical and alternates; nothing from another origin; the sitemap; the security policy over every inline script;
-published addresses that keep answering; redirects; and, for illustrative data, a notice on every unit page."""
+whatever its modules and data: a strict build (which also checks the office's content rules, published addresses
+included); every page in both languages with its counterpart, switcher, canonical and alternates; nothing from
+another origin; the sitemap; the security policy over every inline script; redirects; and, for illustrative data,
+a notice on every unit page."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
+import pytest
 from bs4 import BeautifulSoup
 from conftest import figure
-from helpers import ROOT, BuiltSite, host_headers
-from sitecheck import (
-    LANGUAGES,
-    check_alternates,
-    check_counterparts,
-    check_switcher,
-    external_resources_in_css,
-    external_resources_in_html,
-    is_redirect,
-    url_language,
-)
+from helpers import ROOT, SITE_CHECKS, BuiltSite, site_problems
 
 from p2ham.publish.redirects import load_redirects
-from p2ham.publish.security import inline_scripts, script_hash
 from p2ham.units.load import load_data
 
-PUBLISHED = ROOT / "published-addresses.txt"
+
+@pytest.mark.parametrize("check", SITE_CHECKS)
+def test_every_site_wide_check_passes(office_site: BuiltSite, check: str) -> None:
+    assert site_problems(office_site)[check] == []
 
 
-def test_the_strict_build_prints_no_warning(office_site: BuiltSite) -> None:
-    assert "WARNING" not in office_site.log, office_site.log
-
-
-def test_every_page_has_its_counterpart_switcher_canonical_and_alternates(office_site: BuiltSite) -> None:
-    pages = office_site.pages()
-    assert {url_language(p.url, office_site.base_path) for p in pages} == set(LANGUAGES)
-    assert check_counterparts(pages, office_site.base_path) == []
-    assert check_switcher(pages, office_site.base_path) == []
-    assert check_alternates(pages, office_site.site_url, office_site.base_path) == []
-
-
-def test_nothing_is_loaded_from_another_origin(office_site: BuiltSite) -> None:
-    assert [p for page in office_site.pages() for p in external_resources_in_html(page)] == []
-    stylesheets = sorted(office_site.path.rglob("*.css"))
-    assert [p for css in stylesheets for p in external_resources_in_css(str(css), css.read_text("utf-8"))] == []
-
-
-def test_the_sitemap_lists_every_page(office_site: BuiltSite) -> None:
-    locations = set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", office_site.text("sitemap.xml")))
-    assert {page.url for page in office_site.pages()} - locations == set()
-
-
-def test_no_template_source_is_published(office_site: BuiltSite) -> None:
-    leaks = [str(path) for path in office_site.path.rglob("*") if path.suffix in (".svg", ".html", ".xml", ".json")
-             and ("{{ " in (text := path.read_text("utf-8", errors="replace")) or "{% " in text)]
-    assert leaks == []
-
-
-def test_the_security_policy_covers_every_inline_script(office_site: BuiltSite) -> None:
-    csp = host_headers(office_site.path)["Content-Security-Policy"]
-    scripts = {s for page in office_site.path.rglob("*.html") for s in inline_scripts(page.read_text("utf-8"))}
-    assert scripts and [s[:60] for s in scripts if script_hash(s) not in csp] == []
-
-
-# --- stable addresses ------------------------------------------------------------------------------------------------
-
-def published() -> list[str]:
-    lines = PUBLISHED.read_text("utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-def answers(site: Path, address: str) -> str | None:
-    """'page', 'redirect' or None for an address on the built site."""
-    file = site / address.strip("/") / "index.html"
-    if not file.exists():
-        return None
-    return "redirect" if is_redirect(BeautifulSoup(file.read_text("utf-8"), "html.parser")) else "page"
-
-
-def test_every_published_address_still_answers(office_site: BuiltSite) -> None:
-    base = office_site.base_path
-    missing = [a for a in published() if answers(office_site.path, a.removeprefix(base.rstrip("/"))) is None]
-    assert missing == [], f"published addresses gone: {missing}; add a redirect in content/redirects.yml"
-
-
-def test_every_page_is_on_the_published_list(office_site: BuiltSite) -> None:
-    listed = set(published())
-    pages = [p.url for p in office_site.pages()
-             if not ("/unit-kerja/" in p.url and p.url.rstrip("/").split("/")[-1] != "unit-kerja")]
-    assert [url for url in pages if url not in listed] == [], "new pages: add them to published-addresses.txt"
-
+# --- redirects -----------------------------------------------------------------------------------------------------
 
 def test_redirects_lead_to_the_page_in_the_same_language(office_site: BuiltSite) -> None:
     for redirect in load_redirects(ROOT / "content" / "redirects.yml"):

@@ -1,7 +1,9 @@
 /* P2HAM self-check quizzes: check answers, explain every option, keep progress on this device only.
    Progress lives in localStorage under one key, by question id, with the question's answer key: it survives a
    reload, a reordering of questions and a switch of language, and an answer to a question whose options changed
-   is dropped instead of shown as right or wrong. Without storage (private mode) the quiz still works. */
+   is dropped instead of shown as right or wrong. Without storage (private mode) the quiz still works.
+   An order question ("data-type=order") has a native select per item; its answer is the position chosen for each
+   item as shown, and its key the right position of each item as shown (e.g. "3142"). */
 (function () {
   "use strict";
   var KEY = "p2ham-quiz-v1";
@@ -51,7 +53,9 @@
     this.quiz = quiz;
     this.id = root.getAttribute("data-question");
     this.key = root.getAttribute("data-key");
+    this.order = root.getAttribute("data-type") === "order";
     this.inputs = Array.prototype.slice.call(root.querySelectorAll(".p2ham-options input"));
+    this.selects = Array.prototype.slice.call(root.querySelectorAll(".p2ham-order select"));
     this.feedback = root.querySelector(".p2ham-question__feedback");
     this.answers = root.querySelector(".p2ham-question__answers");
     this.button = root.querySelector("[data-p2ham=check]");
@@ -61,8 +65,19 @@
     this.button.addEventListener("click", this.check.bind(this));
   }
   Question.prototype.chosen = function () {
+    if (this.order) return this.selects.map(function (select) { return Number(select.value) || 0; });
     return this.inputs.filter(function (input) { return input.checked; })
       .map(function (input) { return Number(input.value); });
+  };
+  Question.prototype.complete = function (answer) {
+    return this.order ? answer.length > 0 && answer.indexOf(0) < 0 : answer.length > 0;
+  };
+  Question.prototype.valid = function (answer) {
+    // A stored answer that no longer fits the question as built (a changed question) is never shown.
+    var count = this.order ? this.selects.length : this.inputs.length;
+    var fits = answer.filter(function (o) { return o === Math.floor(o) && o >= 1 && o <= count; });
+    if (this.order) return fits.length === count && answer.length === count ? fits : [];
+    return fits;
   };
   Question.prototype.explanation = function (option) {
     var item = this.answers.querySelector('[data-option="' + option + '"]');
@@ -71,7 +86,52 @@
     block.appendChild(item.querySelector(".p2ham-answer__explanation").cloneNode(true));
     return block;
   };
+  Question.prototype.showOrder = function (answer, announce) {
+    var s = this.quiz.strings;
+    var key = this.key.split("").map(Number);
+    var right = answer.filter(function (position, i) { return position === key[i]; }).length;
+    var correct = right === key.length;
+    var box = this.feedback;
+    box.textContent = "";
+    box.className = "p2ham-question__feedback " + (correct ? "p2ham-is-correct" : "p2ham-is-incorrect");
+    var verdict = el("p", "p2ham-feedback__verdict");
+    verdict.appendChild(el("span", "p2ham-feedback__icon", correct ? "\u2713" : "\u2717"));
+    verdict.lastChild.setAttribute("aria-hidden", "true");
+    verdict.appendChild(document.createTextNode(" " + (correct ? s.quiz_correct : s.quiz_incorrect)));
+    box.appendChild(verdict);
+    var count = format(s.quiz_order_in_place, { right: right, total: key.length });
+    box.appendChild(el("p", "p2ham-feedback__count", count));
+    box.appendChild(el("p", "p2ham-feedback__label", s.quiz_order_right_order));
+    var list = el("ol", "p2ham-feedback__order");
+    var names = [];
+    Array.prototype.forEach.call(this.answers.querySelectorAll(".p2ham-answers--order > li"), function (item) {
+      var shown = Number(item.getAttribute("data-option"));
+      var chosen = answer[shown - 1];
+      var placed = chosen === Number(item.getAttribute("data-position"));
+      var entry = el("li", "p2ham-feedback__option");
+      entry.appendChild(item.querySelector(".p2ham-answer__option").cloneNode(true));
+      var yours = el("p", "p2ham-feedback__yours " + (placed ? "p2ham-is-placed" : "p2ham-is-misplaced"));
+      yours.appendChild(el("span", "p2ham-feedback__icon", placed ? "\u2713" : "\u2717"));
+      yours.lastChild.setAttribute("aria-hidden", "true");
+      yours.appendChild(document.createTextNode(" " + format(s.quiz_order_yours, { position: chosen }) + " (" +
+        (placed ? s.quiz_order_placed : s.quiz_order_misplaced) + ")"));
+      entry.appendChild(yours);
+      entry.appendChild(item.querySelector(".p2ham-answer__explanation").cloneNode(true));
+      list.appendChild(entry);
+      names.push(item.querySelector(".p2ham-answer__option").textContent.trim());
+    });
+    box.appendChild(list);
+    box.hidden = false;
+    this.answers.hidden = false;
+    if (announce) {
+      var said = [this.number ? this.number.textContent : "", correct ? s.quiz_correct : s.quiz_incorrect, count];
+      if (!correct) said.push(s.quiz_order_right_order + " " + names.join(", "));
+      this.quiz.say(said.join(". ").replace(/\.\./g, "."));
+    }
+    return correct;
+  };
   Question.prototype.show = function (answer, announce) {
+    if (this.order) return this.showOrder(answer, announce);
     var s = this.quiz.strings;
     var right = this.key.split("").map(function (c, i) { return c === "1" ? i + 1 : 0; }).filter(Boolean);
     var correct = answer.length === right.length && answer.every(function (o) { return right.indexOf(o) >= 0; });
@@ -104,11 +164,12 @@
   };
   Question.prototype.check = function () {
     var answer = this.chosen();
-    if (!answer.length) {
+    if (!this.complete(answer)) {
+      var first = this.order ? this.quiz.strings.quiz_order_choose_first : this.quiz.strings.quiz_choose_first;
       this.feedback.className = "p2ham-question__feedback p2ham-is-empty";
-      this.feedback.textContent = this.quiz.strings.quiz_choose_first;
+      this.feedback.textContent = first;
       this.feedback.hidden = false;
-      this.quiz.say(this.quiz.strings.quiz_choose_first);
+      this.quiz.say(first);
       return;
     }
     var correct = this.show(answer, true);
@@ -120,13 +181,15 @@
   Question.prototype.restore = function (data) {
     var found = entry(data, this.id, this.key);
     if (!found) return;
-    var valid = found.answer.filter(function (o) { return o >= 1 && o <= this.inputs.length; }, this);
+    var valid = this.valid(found.answer);
     if (!valid.length) return;
     this.inputs.forEach(function (input) { input.checked = valid.indexOf(Number(input.value)) >= 0; });
+    this.selects.forEach(function (select, i) { select.value = String(valid[i]); });
     this.show(valid, false);
   };
   Question.prototype.clear = function () {
     this.inputs.forEach(function (input) { input.checked = false; });
+    this.selects.forEach(function (select) { select.value = ""; });
     this.feedback.hidden = true;
     this.feedback.textContent = "";
     this.answers.hidden = true;
