@@ -43,8 +43,8 @@ TITLES = {  # about a hundred characters each, so that every title wraps over se
     "en": "Module {n}: Human-rights-based public service for vulnerable groups at an integrated service unit desk",
 }
 # A comparison table wider than the desktop's content column, placed under each module's title: in the first slide
-# of the presentation, in both handouts and, twelve times, in the print-all page. Long words and legal references
-# keep its columns from shrinking.
+# of the presentation, in both handouts and, twelve times, in the print-all page (not in the one-page summary).
+# Long words and legal references keep its columns from shrinking.
 WIDE_TABLE = {
     "id": ("| Unit | Layanan | Persyaratan | Waktu | Biaya | Pengaduan | Sarana | Dasar hukum | Kewarganegaraan |\n"
            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
@@ -102,11 +102,18 @@ def twelve_module_project(folder: Path) -> Path:
     nav = yaml.safe_load((SITE_FIXTURE / "site.yml").read_text(encoding="utf-8"))["nav"]
     section = next(entry for entry in nav if "Modul" in entry)
     section["Modul"] = [f"modul/{slug}.md" for slug in SLUGS]
-    config_file = make_project(folder, pages, settings={"nav": nav})
+    # The new modules' pages are published: listed beside the fixture's, as an office adding modules does.
+    listed = (SITE_FIXTURE / "published-addresses.txt").read_text(encoding="utf-8").splitlines()
+    listed += [line.replace(f"/modul/{COPIED}/", f"/modul/{slug}/") for line in listed if f"/modul/{COPIED}/" in line
+               for slug in SLUGS if slug not in ("alfa", "beta")]
+    files = {"published-addresses.txt": "\n".join(sorted(listed)) + "\n"}
+    config_file = make_project(folder, pages, files=files, settings={"nav": nav})
     # Without link-preview cards: drawn at build time for each of the ~130 pages, they took two thirds of the
     # build, and no reader sees them on the page (a page without its card only lacks the og:image tags).
     config = read_config(config_file)
     config["hooks"] = [hook for hook in config["hooks"] if hook != PREVIEWS_HOOK]
+    # The fixture's morning agenda still teaches its two modules: the ten copies are in no agenda.
+    config["extra"]["content_rules"]["agendas_teach_every_module"] = []
     write_config(config_file, config)
     return config_file
 
@@ -152,7 +159,9 @@ def test_the_site_has_twelve_long_modules_and_a_wide_table_in_every_view(twelve_
         links = [link.get_text(" ", strip=True) for link in page.select(".md-sidebar--primary .md-nav__link")]
         assert [title for title in titles if title in links] == titles
         assert min(len(title) for title in titles) >= 95
-        views = [twelve_modules.page(f"{prefix}modul/{LOADED}/{part}/") for part in VIEW_PARTS.values()]
+        # The one-page summary carries the key points only: the other views carry the table under the title.
+        views = [twelve_modules.page(f"{prefix}modul/{LOADED}/{part}/") for view, part in VIEW_PARTS.items()
+                 if view != "summary"]
         print_all = twelve_modules.page(f"{prefix}{PRINT_ALL}/")
         for view in [page, *views]:
             assert [th for th in view.select(".md-content table th") if th.get_text() == WIDE_HEADER[lang]]
