@@ -3,9 +3,9 @@ characters long, a wide table in every view, and a last module that has grown to
 languages on every kind of page.
 
 The left navigation then no longer fits a desktop screen: Material scrolls it to the active link when a page opens
-(and the table of contents, to the section read). axe must find 0 violations at a phone's width and at two desktop
-heights (1280x800, and 1280x720, a laptop's screen), nothing may cover a link or a control, and no page may be wider
-than the screen at 360 and at 320 px. The site is built once for the module; each page is loaded once per viewport,
+(and the table of contents, to the section read). axe must find 0 violations at a phone's width and on a laptop's
+screen (1280x720), nothing may cover a link or a control, and no page may be wider than the screen at 360 and at
+320 px. The site is built once for the module; each page is loaded once per viewport,
 in tabs that are reused (tests/browsing.py: `site_report`)."""
 
 from __future__ import annotations
@@ -68,7 +68,9 @@ SECTION = {"id": "## Contoh {i}: layanan di loket unit layanan terpadu\n\nContoh
 LAST_SECTION = {"id": f"contoh-{EXTRA_SECTIONS}-layanan-di-loket-unit-layanan-terpadu",
                 "en": f"example-{EXTRA_SECTIONS}-service-at-the-integrated-service-unit-desk"}
 PREVIEWS_HOOK = "hooks/previews.py"
-VIEWPORTS_CHECKED = {**VIEWPORTS, "desktop 720": {"width": 1280, "height": 720}}
+# A phone, and a laptop's 720 px high screen: the navigation overflows it most (the other browser tests check every
+# page of the fixture and office sites at 1280x800).
+VIEWPORTS_CHECKED = {"phone": VIEWPORTS["phone"], "desktop 720": {"width": 1280, "height": 720}}
 LANGS = (("", "id"), ("en/", "en"))  # address prefix, language
 
 
