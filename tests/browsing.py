@@ -7,7 +7,7 @@ import functools
 import gzip
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +18,7 @@ AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 NARROW = {"width": 320, "height": 640}  # the narrowest screen a page must reflow on (WCAG 1.4.10)
+REFLOW = ("phone", "narrow")  # where no page may be wider than the screen (the phone's page, narrowed to 320 px)
 
 
 def origin(url: str) -> str:
@@ -55,15 +56,24 @@ def visit(page: Any, url: str, wait_until: str = "networkidle") -> Visit:
     return result
 
 
-def visit_all(context: Any, urls: Iterable[str], inspect: Callable[[Any, Visit], None], tabs: int = 3) -> None:
-    """Load every address in `context` until the network is idle (what a page loads late is recorded too), then
-    `inspect(page, visit)` it.
+def visit_all(contexts: Any, urls: Iterable[str], inspect: Callable[[Any, Visit], None], tabs: int = 3,
+              prepare: Callable[[Any, Visit], None] | None = None) -> None:
+    """Load every address in `contexts` (a browser context, or several: each loads every address) until the network
+    is idle (what a page loads late is recorded too) and the document is complete, then `inspect(page, visit)` it
+    (`page.context` says which context it is in).
 
-    A few tabs take turns, each loading its next address while another is inspected: the two cores stay busy
-    through each page's wait for an idle network. A tab is reused from address to address, as a reader's would
-    be: opening a new one costs the browser more than loading a page.
+    A few tabs (`tabs` in each context) take turns, each loading its next address while another is inspected: the
+    two cores stay busy through each page's wait for an idle network. A tab is reused from address to address, as a
+    reader's would be: opening a new one costs the browser more than loading a page. Several contexts' tabs take
+    turns alike, so that none waits for another to finish all its pages.
+
+    With `prepare`, each loaded page is first handed to `prepare(page, visit)`, and the next tab is loaded and
+    prepared before the page is inspected: what `prepare` starts in the page without waiting for it (`start_axe`)
+    runs on one core while the other tab is made ready on the other.
     """
-    queue = list(urls)
+    contexts = list(contexts) if isinstance(contexts, list | tuple) else [contexts]
+    addresses = list(urls)
+    queues = {id(context): list(addresses) for context in contexts}
     current: dict[Any, Visit] = {}
 
     def record(page: Any) -> None:
@@ -73,27 +83,64 @@ def visit_all(context: Any, urls: Iterable[str], inspect: Callable[[Any, Visit],
                 and current[page].failed.append(f"{response.url} (HTTP {response.status})"))
         page.on("pageerror", lambda error: current[page].errors.append(str(error)))
 
-    def start(page: Any) -> None:
-        url = queue.pop(0)
-        current[page] = Visit(url=url)
-        page.goto(url, wait_until="commit")
+    def start(page: Any) -> bool:
+        queue = queues[id(page.context)]
+        if not queue:
+            return False
+        current[page] = Visit(url=queue.pop(0))
+        page.goto(current[page].url, wait_until="commit")
+        return True
 
-    loading = []
-    for _ in range(min(tabs, len(queue))):
-        page = context.new_page()
-        record(page)
-        start(page)
-        loading.append(page)
-    while loading:
-        page = loading.pop(0)
-        page.wait_for_load_state("networkidle")
-        page.bring_to_front()  # the browser draws frames for the tab in front only
-        inspect(page, current[page])
-        if queue:
+    loading, ready = [], []
+    for _ in range(min(tabs, len(addresses))):
+        for context in contexts:
+            page = context.new_page()
+            record(page)
             start(page)
+            loading.append(page)
+    while loading or ready:
+        if loading:
+            page = loading.pop(0)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_load_state("load")  # the network can be idle before the document is complete (see SETTLE)
+            page.bring_to_front()  # the browser draws frames for the tab in front only
+            if prepare is not None:
+                prepare(page, current[page])
+            ready.append(page)
+            if prepare is not None and loading and len(ready) < 2:
+                continue  # the next tab first, while this one works
+        page = ready.pop(0)
+        page.bring_to_front()
+        inspect(page, current[page])
+        if start(page):
             loading.append(page)
         else:
             page.close()
+
+
+# What a measurement waits for, in the page, so that it judges the page as a reader finally sees it, whatever the
+# machine's load. Playwright's "network idle" is only 500 ms without a request: on a long page (every module's
+# handout in one) and a busy machine it can come while the document is still being parsed, before Material's script
+# has put each table in its scroll box and before ours has made the scrolling ones a keyboard stop. So: the document
+# complete (its scripts ran), its fonts ready, then two animation frames (what a script scheduled for the next
+# frame on load or on resize, such as Material's sidebar scrolling to the active link, has run; the layout is
+# then read, which lays out whatever is pending), and animations with an end finished. (Frames' callbacks are
+# scripts: in a page loaded with scripts turned off they never run, so such a page is measured directly.)
+SETTLE = """async () => {
+    if (document.readyState !== 'complete') {
+        await new Promise(done => window.addEventListener('load', done, {once: true}));
+    }
+    await document.fonts.ready;
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await Promise.all(document.getAnimations()
+        .filter(animation => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
+        .map(animation => animation.finished));
+}"""
+
+
+def settle(page: Any) -> None:
+    """Wait until the loaded page is finished and still: see SETTLE."""
+    page.evaluate(SETTLE)
 
 
 @functools.cache
@@ -101,24 +148,35 @@ def _axe_source() -> str:
     return AXE_SCRIPT.read_text(encoding="utf-8")
 
 
-def axe_violations(page: Any, tags: list[str] | None = None, settle: bool = True) -> list[dict[str, Any]]:
-    """Run axe-core (installed from npm, injected from disk) on the loaded page; return its violations. With
-    `settle`, first let what the last action started finish (not needed after the network was idle for 500 ms)."""
+def start_axe(page: Any, tags: list[str] | None = None, settle: bool = True) -> None:
+    """Start axe-core (installed from npm, injected from disk) on the loaded page and return at once: the page runs
+    it while the caller goes on; `axe_result` waits for its violations. With `settle`, first let the page finish
+    what loading it or the last action started (SETTLE): transitions still running (a button fading in after a
+    scroll) would be judged half drawn."""
     if not AXE_SCRIPT.exists():
         raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `npm ci` (the README's test command does)")
-    # A settled page: transitions still running (a button fading in after a scroll) would be judged half drawn.
-    # Two frames first, for what the last action started (scroll handlers run on the next frame).
     if settle:
-        page.evaluate("""async () => {
-        await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-        await Promise.all(document.getAnimations()
-            .filter(animation => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
-            .map(animation => animation.finished));
-        }""")
+        page.evaluate(SETTLE)
     page.evaluate(_axe_source())
     options = {"runOnly": {"type": "tag", "values": tags or AXE_TAGS}, "resultTypes": ["violations"]}
-    result = page.evaluate("options => axe.run(document, options)", options)
-    return list(result["violations"])
+    # Started by a message to the page itself: a task of its own, after this call has returned.
+    page.evaluate("""options => {
+        const channel = new MessageChannel();
+        window.__p2hamAxe = new Promise(started => { channel.port1.onmessage = started; })
+            .then(() => axe.run(document, options)).then(result => result.violations);
+        channel.port2.postMessage(null);
+    }""", options)
+
+
+def axe_result(page: Any) -> list[dict[str, Any]]:
+    """The violations found by the run that `start_axe` started in the page, once it has finished."""
+    return list(page.evaluate("() => window.__p2hamAxe"))
+
+
+def axe_violations(page: Any, tags: list[str] | None = None, settle: bool = True) -> list[dict[str, Any]]:
+    """Run axe-core on the loaded page and return its violations (`start_axe`, then `axe_result`)."""
+    start_axe(page, tags, settle)
+    return axe_result(page)
 
 
 def describe_violations(url: str, viewport: str, violations: list[dict[str, Any]]) -> list[str]:
@@ -131,8 +189,55 @@ def describe_violations(url: str, viewport: str, violations: list[dict[str, Any]
 
 
 def horizontal_overflow(page: Any) -> int:
-    """How many CSS pixels the document is wider than the viewport (0 when it reflows)."""
+    """How many CSS pixels the document is wider than the viewport (0 when it reflows), measured once the page is
+    finished and still (SETTLE: after loading it, or after a change of the viewport's size): what the reader is
+    left with, the same on a busy machine as on an idle one."""
+    settle(page)
     return int(page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+
+
+# Every control on the screen (in `scope`), the part of it that is not scrolled or clipped out of sight, sampled at
+# its top, middle and bottom: the element there must be the control (or inside it). Another element drawn over it
+# (a sticky title over the links scrolling under it) hides it from sight, from the pointer and, once focused, from
+# the keyboard's user (WCAG 2.4.11, 2.5.8). Elements that let the pointer through (pointer-events: none) are not
+# found by elementFromPoint, so they cover nothing.
+COVERED_CONTROLS = """scope => {
+    const controls = 'a[href], button, input:not([type=hidden]), select, textarea, summary, ' +
+        '[tabindex]:not([tabindex="-1"])';
+    const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+        (el.hasAttribute('href') ? `[href="${el.getAttribute('href')}"]` : '') +
+        ` "${(el.textContent || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 40)}"`;
+    const classes = el => [el.tagName.toLowerCase(),
+        ...(typeof el.className === 'string' ? el.className.split(/\\s+/).filter(Boolean) : [])].join('.');
+    const found = [];
+    for (const el of document.querySelectorAll(scope)) for (const control of el.querySelectorAll(controls)) {
+        if (!control.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+        for (const rect of control.getClientRects()) {
+            let [top, bottom, left, right] = [rect.top, rect.bottom, rect.left, rect.right];
+            for (let box = control.parentElement; box && box !== document.documentElement; box = box.parentElement) {
+                const style = getComputedStyle(box);
+                if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+                const clip = box.getBoundingClientRect();
+                [top, bottom] = [Math.max(top, clip.top), Math.min(bottom, clip.bottom)];
+                [left, right] = [Math.max(left, clip.left), Math.min(right, clip.right)];
+            }
+            [top, bottom] = [Math.max(top, 0), Math.min(bottom, window.innerHeight)];
+            [left, right] = [Math.max(left, 0), Math.min(right, window.innerWidth)];
+            if (bottom - top < 2 || right - left < 2) continue;  // out of sight: nothing to cover
+            const x = (left + right) / 2;
+            const over = [top + 1, (top + bottom) / 2, bottom - 1].map(y => document.elementFromPoint(x, y))
+                .find(hit => hit && !control.contains(hit) && !hit.contains(control));
+            if (over) found.push(`${describe(control)} under ${classes(over)}`);
+        }
+    }
+    return found;
+}"""
+
+
+def covered_controls(page: Any, scope: str = "body") -> list[str]:
+    """The links and controls on the screen, within `scope` (a selector), that another element covers in part:
+    each described with what covers it (COVERED_CONTROLS). The page is measured as it is: settle it first."""
+    return list(page.evaluate(COVERED_CONTROLS, scope))
 
 
 def printed_pages(page: Any, paper: str = "A4") -> int:
@@ -222,6 +327,7 @@ class Report:
     overflow: dict[tuple[str, str], int] = field(default_factory=dict)
     switcher: dict[str, dict[str, str]] = field(default_factory=dict)
     csp: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    covered: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     cookies: list[Any] = field(default_factory=list)
 
     def problems(self, site_origin: str) -> dict[str, list[str]]:
@@ -233,38 +339,49 @@ class Report:
                                                   for p in v.failed + v.errors],
             "axe violations": [line for lines in self.axe.values() for line in lines],
             "wider than the screen": [f"{url} [{vp}]: {px} px wider than the screen"
-                                      for (url, vp), px in self.overflow.items() if px > 0 and vp != "desktop"],
+                                      for (url, vp), px in self.overflow.items() if px > 0 and vp in REFLOW],
             "security policy violations": [f"{url} [{vp}]: {v}" for (url, vp), found in self.csp.items()
                                            for v in found],
             "cookies": [str(cookie) for cookie in self.cookies],
+            "covered controls": [f"{url} [{vp}]: {control}" for (url, vp), found in self.covered.items()
+                                 for control in found],
         }
 
 
-def site_report(browser: Any, server_root: str, urls: list[str]) -> Report:
-    """Load every page (site paths, from the server's root) at a phone's and at a desktop's width: record its
-    requests, errors, security-policy violations, axe's findings and how much wider than the screen it is; narrow
-    the phone's page to 320 px and measure again (reflow); on the desktop, the language switcher's links after the
-    scripts ran."""
+def site_report(browser: Any, server_root: str, urls: list[str],
+                viewports: Mapping[str, dict[str, int]] = VIEWPORTS) -> Report:
+    """Load every page (site paths, from the server's root) in each of `viewports` (a phone's and a desktop's
+    unless told): record its requests, errors, security-policy violations, axe's findings, how much wider than the
+    screen it is and which controls something covers; narrow the phone's page to 320 px and measure again
+    (reflow); elsewhere, the language switcher's links after the scripts ran. Each viewport loads the pages afresh
+    (a desktop page's left navigation is scrolled to the active link for the height it was loaded at), in a
+    browser context of its own; the viewports' tabs take turns (`visit_all`)."""
     report = Report()
-    for name, viewport in VIEWPORTS.items():
+    names = {}
+    for name, viewport in viewports.items():
         context = browser.new_context(viewport=viewport, service_workers="block")
         context.add_init_script(RECORD_CSP_VIOLATIONS)
+        names[id(context)] = (name, context)
 
-        def inspect(page: Any, result: Visit, name: str = name, viewport: dict[str, int] = viewport) -> None:
-            url = result.url[len(server_root):]
-            report.visits[(url, name)] = result
-            report.overflow[(url, name)] = horizontal_overflow(page)
-            report.axe[(url, name)] = describe_violations(url, name, axe_violations(page, settle=False))
-            report.csp[(url, name)] = list(page.evaluate("window.__csp"))
-            if name == "phone":
-                page.set_viewport_size(NARROW)
-                page.wait_for_timeout(50)  # a frame for the layout to settle
-                report.overflow[(url, "narrow")] = horizontal_overflow(page)
-                page.set_viewport_size(viewport)  # the tab's next page loads at the phone's width again
-            else:
-                report.switcher[url] = page.evaluate(SWITCHER_LINKS)
+    def inspect(page: Any, result: Visit) -> None:
+        name, _ = names[id(page.context)]
+        url = result.url[len(server_root):]
+        report.visits[(url, name)] = result
+        report.axe[(url, name)] = describe_violations(url, name, axe_result(page))  # started by `prepare`
+        report.overflow[(url, name)] = horizontal_overflow(page)
+        report.covered[(url, name)] = covered_controls(page)
+        report.csp[(url, name)] = list(page.evaluate("window.__csp"))
+        if name == "phone":
+            page.set_viewport_size(NARROW)
+            report.overflow[(url, "narrow")] = horizontal_overflow(page)  # once the page has reacted to it
+            page.set_viewport_size(viewports[name])  # the tab's next page loads at the phone's width again
+        else:
+            report.switcher[url] = page.evaluate(SWITCHER_LINKS)
 
-        visit_all(context, [server_root + url for url in urls], inspect)
+    contexts = [context for _, context in names.values()]
+    # axe, the slowest check, runs in one tab while the next tab loads and starts its own; two tabs per viewport.
+    visit_all(contexts, [server_root + url for url in urls], inspect, tabs=2, prepare=lambda page, _: start_axe(page))
+    for context in contexts:
         report.cookies += context.cookies()
         context.close()
     return report

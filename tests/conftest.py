@@ -38,6 +38,10 @@ CHROMIUM_ARGS = [
 ]
 LAYERS = ("quick", "build", "browser", "site")
 # Fixtures that build a site or start a browser: a quick test may use none of them.
+# The longest test files, longest first: they start first, one per test process, and the others share out the
+# rest meanwhile (`pytest -n 2 --dist loadfile` hands out files in the order collected). Started last, the office's
+# browser check alone kept one process busy for two minutes after the other had finished.
+LONGEST_FIRST = ("site/test_office_browser.py", "browser/test_browser_layout.py", "browser/test_browser_site.py")
 HEAVY_FIXTURES = {"fixture_site", "office_site", "offline_site", "browser", "fixture_server", "office_server"}
 
 FIGURES_ENV = "P2HAM_TEST_FIGURES"  # the file where every test process writes the figures it measured
@@ -72,6 +76,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(BUILDS.folder, ignore_errors=True)  # each process's own builds
 
 
+def started_at(item: pytest.Item) -> int:
+    """Where a test goes in the order of the run: the longest files first (LONGEST_FIRST), the rest as collected."""
+    path = Path(str(item.fspath))
+    name = f"{path.parent.name}/{path.name}"
+    return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     quick_only = config.getoption("--quick")
     selected, deselected = [], []
@@ -87,6 +98,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
+    items.sort(key=started_at)
     # The shared builds the selected tests need start now, side by side, while the first tests run (in a worker
     # of `pytest -n`, which runs only some of the tests it collected, each build starts when a test needs it).
     if is_worker(config):

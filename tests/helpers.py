@@ -250,6 +250,7 @@ class BuiltSite:
     config_file: Path
     _pages: list[BuiltPage] | None = field(default=None, repr=False)
     _soups: dict[str, BeautifulSoup] = field(default_factory=dict, repr=False)
+    _problems: dict[str, list[str]] | None = field(default=None, repr=False)  # site_problems, found once
 
     @property
     def site_url(self) -> str:
@@ -346,7 +347,14 @@ def chromium_path() -> str | None:
 # --- the checks every built site passes, whatever its content -------------------------------------------------
 
 def site_problems(site: BuiltSite) -> dict[str, list[str]]:
-    """What each site-wide check of the built output finds (an empty list: it passes)."""
+    """What each site-wide check of the built output finds (an empty list: it passes); found once per site, for
+    the tests that each assert one check."""
+    if site._problems is None:
+        site._problems = find_site_problems(site)
+    return site._problems
+
+
+def find_site_problems(site: BuiltSite) -> dict[str, list[str]]:
     from p2ham.publish.security import script_hash
 
     pages = site.pages()

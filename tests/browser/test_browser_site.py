@@ -1,6 +1,7 @@
 """The fixture site in a real browser, every page in both languages at a phone's width (also narrowed to 320 px)
 and at a desktop's: nothing from another origin, no failed request or script error, no cookie, no axe violation, no
-horizontal scrolling, no security-policy violation, and a language switcher that leads to the same page."""
+horizontal scrolling, no security-policy violation, nothing drawn over a link or a control, and a language switcher
+that leads to the same page."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def report(fixture_site: BuiltSite, fixture_server: str, browser: Any) -> Report
 
 @pytest.mark.parametrize("check", ["requests to another origin", "failed requests and script errors",
                                    "axe violations", "wider than the screen", "security policy violations",
-                                   "cookies"])
+                                   "cookies", "covered controls"])
 def test_every_page_passes(report: Report, fixture_server: str, fixture_site: BuiltSite, check: str) -> None:
     assert len(report.visits) == len(report.axe) == 2 * len(fixture_site.pages())
     assert len(report.overflow) == 3 * len(fixture_site.pages())

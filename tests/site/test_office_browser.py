@@ -1,7 +1,7 @@
 """The office's own site in a real browser: every page the office writes, in both languages, at a phone's width
 (also narrowed to 320 px) and at a desktop's: nothing from another origin, no failed request or script error, no
-cookie, no axe violation, no horizontal scrolling, no security-policy violation, a language switcher that leads to
-the same page; and the home page's first visit within its weight budget.
+cookie, no axe violation, no horizontal scrolling, no security-policy violation, nothing drawn over a link or a
+control, a language switcher that leads to the same page; and the home page's first visit within its weight budget.
 
 Pages the generator makes from templates (every unit page, every module's trainer's views) are checked in full on
 the fixture site (tests/browser); here a few of each stand for the rest, with the office's own text."""
@@ -52,7 +52,7 @@ def report(office_site: BuiltSite, office_server: str, browser: Any) -> Report:
 
 @pytest.mark.parametrize("check", ["requests to another origin", "failed requests and script errors",
                                    "axe violations", "wider than the screen", "security policy violations",
-                                   "cookies"])
+                                   "cookies", "covered controls"])
 def test_every_page_passes(report: Report, office_server: str, office_site: BuiltSite, check: str) -> None:
     urls = {url for url, _ in report.visits}
     assert any(url.endswith(f"/{PRINT_ALL}/") for url in urls)
