@@ -98,6 +98,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
+    whole_suite = config.args_source == pytest.Config.ArgsSource.TESTPATHS and not config.getoption("-k") \
+        and not config.getoption("-m")
+    missing = [layer for layer in LAYERS if not any(Path(str(item.fspath)).parent.name == layer for item in items)]
+    if whole_suite and not quick_only and missing:  # a folder pytest would not look in (it skips "build" unless told)
+        raise pytest.UsageError(f"the whole suite collected no test from tests/{', tests/'.join(missing)}")
     items.sort(key=started_at)
     # The shared builds the selected tests need start now, side by side, while the first tests run (in a worker
     # of `pytest -n`, which runs only some of the tests it collected, each build starts when a test needs it).
