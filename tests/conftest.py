@@ -39,9 +39,12 @@ CHROMIUM_ARGS = [
 LAYERS = ("quick", "build", "browser", "site")
 # Fixtures that build a site or start a browser: a quick test may use none of them.
 # The longest test files, longest first: they start first, one per test process, and the others share out the
-# rest meanwhile (`pytest -n 2 --dist loadfile` hands out files in the order collected). Started last, the office's
-# browser check alone kept one process busy for two minutes after the other had finished.
-LONGEST_FIRST = ("site/test_office_browser.py", "browser/test_browser_layout.py", "browser/test_browser_site.py")
+# rest meanwhile (`pytest -n 2 --dist loadfile` hands out files in the order collected); the quick layer's files,
+# each a fraction of a second, come last, so that both processes finish together. (Started last, the office's
+# browser check alone kept one process busy for two minutes after the other had finished.)
+LONGEST_FIRST = ("site/test_office_browser.py", "browser/test_browser_layout.py", "browser/test_browser_site.py",
+                 "browser/test_browser_trainer.py", "browser/test_browser_quiz.py", "browser/test_browser_publish.py",
+                 "site/test_office_site.py", "build/test_adoption.py")
 HEAVY_FIXTURES = {"fixture_site", "office_site", "offline_site", "browser", "fixture_server", "office_server"}
 
 FIGURES_ENV = "P2HAM_TEST_FIGURES"  # the file where every test process writes the figures it measured
@@ -77,10 +80,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def started_at(item: pytest.Item) -> int:
-    """Where a test goes in the order of the run: the longest files first (LONGEST_FIRST), the rest as collected."""
+    """Where a test goes in the order of the run: the longest files first (LONGEST_FIRST), then the others as
+    collected, the quick layer last."""
     path = Path(str(item.fspath))
     name = f"{path.parent.name}/{path.name}"
-    return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+    if name in LONGEST_FIRST:
+        return LONGEST_FIRST.index(name)
+    return len(LONGEST_FIRST) + (path.parent.name == "quick")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
