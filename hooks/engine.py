@@ -109,9 +109,14 @@ def context(config: MkDocsConfig) -> BuildContext:
     return made
 
 
+SOURCE_LANG = "p2ham_source_lang"  # a generated page's front matter: the language its text is written in
+
+
 def page_language(page: Any, config: MkDocsConfig) -> str:
-    """The language a page's text is written in (its source file's, which differs on an untranslated page)."""
-    return str(getattr(page.file, "locale", None) or build_language(config))
+    """The language a page's text is written in: its source file's, which differs on an untranslated page, or for a
+    generated page (an untranslated module's views) the one its front matter names (SOURCE_LANG)."""
+    meta = getattr(page, "meta", None) or {}
+    return str(meta.get(SOURCE_LANG) or getattr(page.file, "locale", None) or build_language(config))
 
 
 def localised_file(config: MkDocsConfig, src_uri: str, lang: str, content: str, *, dest_uri: str | None = None,

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from engine import add_to_sitemap, configure_extension, content_rules, context, fail, generated_page, page_language
+from engine import (
+    SOURCE_LANG,
+    add_to_sitemap,
+    configure_extension,
+    content_rules,
+    context,
+    fail,
+    generated_page,
+    page_language,
+)
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
@@ -57,12 +66,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         text = (ctx.docs / module.source).read_text(encoding="utf-8")
         texts.append(text)
         ctx.module_views[module.slug] = {}
+        # An untranslated module's views are in its default language: they say so, as its page does.
+        written = ctx.lang if module.source == source_name(module.slug, ctx.lang, ctx.default) else ctx.default
         for view, part in VIEW_PARTS.items():
             title = view_title(view, module.title, ctx.t)
-            extra = {"template": TEMPLATES[view]} if view in TEMPLATES else {}
+            extra: dict[str, str] = {"template": TEMPLATES[view]} if view in TEMPLATES else {}
+            if written != ctx.lang:
+                extra[SOURCE_LANG] = written
             if view == SUMMARY:
                 # An untranslated module's summary: its default language's text, with that language's headings.
-                written = ctx.lang if module.source == source_name(module.slug, ctx.lang, ctx.default) else ctx.default
                 try:
                     content = summary_markdown(text, module.source, written, module.slug, title, rules, extra)
                 except ContentError as error:

@@ -154,6 +154,25 @@ def test_a_missing_translation_fails_and_a_pending_one_builds_with_a_notice(tmp_
     assert indonesian.select_one("[data-p2ham-untranslated]") is None
 
 
+def test_an_untranslated_modules_views_say_so_and_carry_their_language(tmp_path: Path) -> None:
+    """A module published before its translation: in English, its page and every view made from it (handouts,
+    presentation, summary) carry the notice and mark their text as Indonesian (WCAG 3.1.2)."""
+    from bs4 import BeautifulSoup
+
+    from p2ham.trainer.views import VIEW_PARTS
+
+    beta = (SITE_FIXTURE / "docs" / "modul" / "beta.md").read_text("utf-8")
+    beta = beta.replace("\n---\n", "\ntranslation: pending\n---\n", 1)
+    result = build_project(tmp_path, {"modul/beta.md": beta, "modul/beta.en.md": None})
+    assert result.ok, result.log
+    for prefix, lang in (("en/", "id"), ("", None)):
+        for path in ["modul/beta/", *(f"modul/beta/{part}/" for part in VIEW_PARTS.values())]:
+            soup = BeautifulSoup((result.site / prefix / path / "index.html").read_text("utf-8"), "html.parser")
+            content = soup.select_one("[data-p2ham-content-lang]")
+            assert content is not None and content.get("lang") == lang, prefix + path
+            assert (soup.select_one("[data-p2ham-untranslated]") is not None) == bool(prefix), prefix + path
+
+
 def test_a_bad_agendas_file_fails_the_build_naming_file_line_field(tmp_path: Path) -> None:
     agendas = (SITE_FIXTURE / "content" / "agendas.yml").read_text("utf-8")
     bad = agendas.replace("minutes: 10", "minutes: sepuluh", 1).replace("- module: beta", "- module: gamma")
