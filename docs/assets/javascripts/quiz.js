@@ -47,6 +47,12 @@
     if (text) node.textContent = text;
     return node;
   }
+  // A tick or a cross before a verdict: decoration only, the words beside it say the same.
+  function icon(ok) {
+    var mark = el("span", "p2ham-feedback__icon", ok ? "\u2713" : "\u2717");
+    mark.setAttribute("aria-hidden", "true");
+    return mark;
+  }
 
   function Question(root, quiz) {
     this.root = root;
@@ -86,19 +92,24 @@
     block.appendChild(item.querySelector(".p2ham-answer__explanation").cloneNode(true));
     return block;
   };
+  // Empties the feedback box and opens it with the verdict, right or not; returns the box.
+  Question.prototype.startFeedback = function (correct) {
+    var s = this.quiz.strings;
+    var box = this.feedback;
+    box.textContent = "";
+    box.className = "p2ham-question__feedback " + (correct ? "p2ham-is-correct" : "p2ham-is-incorrect");
+    var verdict = el("p", "p2ham-feedback__verdict");
+    verdict.appendChild(icon(correct));
+    verdict.appendChild(document.createTextNode(" " + (correct ? s.quiz_correct : s.quiz_incorrect)));
+    box.appendChild(verdict);
+    return box;
+  };
   Question.prototype.showOrder = function (answer, announce) {
     var s = this.quiz.strings;
     var key = this.key.split("").map(Number);
     var right = answer.filter(function (position, i) { return position === key[i]; }).length;
     var correct = right === key.length;
-    var box = this.feedback;
-    box.textContent = "";
-    box.className = "p2ham-question__feedback " + (correct ? "p2ham-is-correct" : "p2ham-is-incorrect");
-    var verdict = el("p", "p2ham-feedback__verdict");
-    verdict.appendChild(el("span", "p2ham-feedback__icon", correct ? "\u2713" : "\u2717"));
-    verdict.lastChild.setAttribute("aria-hidden", "true");
-    verdict.appendChild(document.createTextNode(" " + (correct ? s.quiz_correct : s.quiz_incorrect)));
-    box.appendChild(verdict);
+    var box = this.startFeedback(correct);
     var count = format(s.quiz_order_in_place, { right: right, total: key.length });
     box.appendChild(el("p", "p2ham-feedback__count", count));
     box.appendChild(el("p", "p2ham-feedback__label", s.quiz_order_right_order));
@@ -111,8 +122,7 @@
       var entry = el("li", "p2ham-feedback__option");
       entry.appendChild(item.querySelector(".p2ham-answer__option").cloneNode(true));
       var yours = el("p", "p2ham-feedback__yours " + (placed ? "p2ham-is-placed" : "p2ham-is-misplaced"));
-      yours.appendChild(el("span", "p2ham-feedback__icon", placed ? "\u2713" : "\u2717"));
-      yours.lastChild.setAttribute("aria-hidden", "true");
+      yours.appendChild(icon(placed));
       yours.appendChild(document.createTextNode(" " + format(s.quiz_order_yours, { position: chosen }) + " (" +
         (placed ? s.quiz_order_placed : s.quiz_order_misplaced) + ")"));
       entry.appendChild(yours);
@@ -135,14 +145,7 @@
     var s = this.quiz.strings;
     var right = this.key.split("").map(function (c, i) { return c === "1" ? i + 1 : 0; }).filter(Boolean);
     var correct = answer.length === right.length && answer.every(function (o) { return right.indexOf(o) >= 0; });
-    var box = this.feedback;
-    box.textContent = "";
-    box.className = "p2ham-question__feedback " + (correct ? "p2ham-is-correct" : "p2ham-is-incorrect");
-    var verdict = el("p", "p2ham-feedback__verdict");
-    verdict.appendChild(el("span", "p2ham-feedback__icon", correct ? "\u2713" : "\u2717"));
-    verdict.lastChild.setAttribute("aria-hidden", "true");
-    verdict.appendChild(document.createTextNode(" " + (correct ? s.quiz_correct : s.quiz_incorrect)));
-    box.appendChild(verdict);
+    var box = this.startFeedback(correct);
     box.appendChild(el("p", "p2ham-feedback__label", s.quiz_your_answer));
     var self = this;
     answer.forEach(function (option) { box.appendChild(self.explanation(option)); });
