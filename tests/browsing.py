@@ -56,22 +56,19 @@ def visit(page: Any, url: str, wait_until: str = "networkidle") -> Visit:
     return result
 
 
-def visit_all(contexts: Any, urls: Iterable[str], inspect: Callable[[Any, Visit], None], tabs: int = 3,
-              prepare: Callable[[Any, Visit], None] | None = None) -> None:
-    """Load every address in `contexts` (a browser context, or several: each loads every address) until the network
-    is idle (what a page loads late is recorded too) and the document is complete, then `inspect(page, visit)` it
+def visit_all(contexts: list[Any], urls: Iterable[str], prepare: Callable[[Any, Visit], None],
+              inspect: Callable[[Any, Visit], None], tabs: int = 2) -> None:
+    """Load every address in each of `contexts` until the network is idle (what a page loads late is recorded too)
+    and the document is complete, hand it to `prepare(page, visit)`, then `inspect(page, visit)` it
     (`page.context` says which context it is in).
 
     A few tabs (`tabs` in each context) take turns, each loading its next address while another is inspected: the
     two cores stay busy through each page's wait for an idle network. A tab is reused from address to address, as a
-    reader's would be: opening a new one costs the browser more than loading a page. Several contexts' tabs take
-    turns alike, so that none waits for another to finish all its pages.
-
-    With `prepare`, each loaded page is first handed to `prepare(page, visit)`, and the next tab is loaded and
-    prepared before the page is inspected: what `prepare` starts in the page without waiting for it (`start_axe`)
-    runs on one core while the other tab is made ready on the other.
+    reader's would be: opening a new one costs the browser more than loading a page. The contexts' tabs take turns
+    alike, so that none waits for another to finish all its pages. The next tab is loaded and prepared before a
+    prepared page is inspected: what `prepare` starts in the page without waiting for it (`start_axe`) runs on one
+    core while the other tab is made ready on the other.
     """
-    contexts = list(contexts) if isinstance(contexts, list | tuple) else [contexts]
     addresses = list(urls)
     queues = {id(context): list(addresses) for context in contexts}
     current: dict[Any, Visit] = {}
@@ -104,10 +101,9 @@ def visit_all(contexts: Any, urls: Iterable[str], inspect: Callable[[Any, Visit]
             page.wait_for_load_state("networkidle")
             page.wait_for_load_state("load")  # the network can be idle before the document is complete (see SETTLE)
             page.bring_to_front()  # the browser draws frames for the tab in front only
-            if prepare is not None:
-                prepare(page, current[page])
+            prepare(page, current[page])
             ready.append(page)
-            if prepare is not None and loading and len(ready) < 2:
+            if loading and len(ready) < 2:
                 continue  # the next tab first, while this one works
         page = ready.pop(0)
         page.bring_to_front()
@@ -380,7 +376,7 @@ def site_report(browser: Any, server_root: str, urls: list[str],
 
     contexts = [context for _, context in names.values()]
     # axe, the slowest check, runs in one tab while the next tab loads and starts its own; two tabs per viewport.
-    visit_all(contexts, [server_root + url for url in urls], inspect, tabs=2, prepare=lambda page, _: start_axe(page))
+    visit_all(contexts, [server_root + url for url in urls], lambda page, _: start_axe(page), inspect)
     for context in contexts:
         report.cookies += context.cookies()
         context.close()
