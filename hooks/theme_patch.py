@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from p2ham.publish.theme_patch import ThemePatchError, disable_alternate_sitemap_fetch
+from p2ham.publish.theme_patch import ThemePatchError, patch_bundle
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +22,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for bundle in bundles:
         text = bundle.read_text(encoding="utf-8")
         try:
-            patched = disable_alternate_sitemap_fetch(text)
+            patched = patch_bundle(text)
         except ThemePatchError as exc:
             raise PluginError(f"{bundle}: {exc}") from None
         if patched != text:

@@ -272,8 +272,9 @@ class Weight:
     files: list[tuple[str, int, int]]
 
 
-def first_visit_weight(context: Any, url: str, exclude: tuple[str, ...] = ("search_index.json",)) -> Weight:
-    """Bytes a first visit to `url` transfers: each response body, raw and gzip-compressed (level 6)."""
+def first_visit_weight(context: Any, url: str, exclude: tuple[str, ...] = ()) -> Weight:
+    """Bytes a first visit to `url` transfers, whatever its scripts fetch once it is loaded (a search index would
+    count, for instance): each response body, raw and gzip-compressed (level 6)."""
     page = context.new_page()
     responses: list[Any] = []
     page.on("response", lambda response: responses.append(response))

@@ -64,19 +64,27 @@ def search(page: Any, words: str) -> list[str]:
 
 
 def test_readers_get_results_in_their_own_language(browser: Any, fixture_server: str) -> None:
+    """Search answers in the page's language; its index is fetched on the first search, not on page load."""
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(fixture_server + "modul/beta/")
+    indexes: list[str] = []
+    page.on("request", lambda request: indexes.append(request.url) if "search_index" in request.url else None)
+    page.goto(fixture_server + "modul/beta/", wait_until="networkidle")
+    page.keyboard.press("Tab")  # moving about the page is not searching
+    page.wait_for_timeout(200)
+    assert indexes == [], "the search index is fetched before the reader searches"
     # "diadukan" appears nowhere on the site; its stem (adu) does, in "Pengaduan" on module alfa.
     found = search(page, "diadukan")
     assert found and all(not href.startswith(fixture_server + "en/") for href in found), found
     assert any("modul/alfa/" in href for href in found), found
     found = search(page, "pelay")  # while typing: a word's beginning still finds it ("pelayanan")
     assert any("modul/alfa/" in href for href in found), found
+    assert indexes == [fixture_server + "search/search_index.json"]  # once, on the first search
     page.goto(fixture_server + "en/modul/beta/")
     found = search(page, "complaints")
+    assert indexes[1:] == [fixture_server + "en/search/search_index.json"]
     assert found and all(href.startswith(fixture_server + "en/") for href in found), found
     page.goto(fixture_server + "en/glosarium/")
     found = search(page, "pelayanan")  # an Indonesian word on an English page: English pages only
