@@ -1,22 +1,29 @@
-"""Benchmark: how the site build scales with the number of work units, against plain Markdown pages.
+"""Benchmark: how the site build scales with the number of work units, against stock Material (the yardstick).
 
 Run from anywhere (paths are relative to this file's project)::
 
-    .venv/bin/python bench/units.py                   # N = 200 and 2,000 (a few minutes)
+    .venv/bin/python bench/units.py                   # N = 1,000 and 2,000, and the bundled site (a few minutes)
     .venv/bin/python bench/units.py --sizes 20        # smoke test (well under a minute)
-    .venv/bin/python bench/units.py --sizes 200,2000,10000 --keep
+    .venv/bin/python bench/units.py --sizes 2000,5000,10000
     .venv/bin/python bench/units.py --sizes 1000,2000 --repeat 3   # the doubling check, fastest of 3 builds
 
 For each N it writes a temporary data folder (the project's ``data/framework.yml`` and ``data/dataset.yml``, or a
 minimal framework and dataset when those do not exist, plus N synthetic units ``units/u00001.yml`` ...) and builds
-the whole site strictly with ``P2HAM_DATA`` pointing at it. For comparison it builds a copy of the project with ONE
-unit and N plain Markdown pages per language (``docs/plain/p00001.md`` and ``.en.md``, kept out of the navigation
-with ``not_in_nav``), with text of about the size of a unit page's. A baseline build of that copy without plain pages
-gives the fixed cost of a build and the search index of a one-unit site.
+the whole site strictly with ``P2HAM_DATA`` pointing at it. The yardstick, built in the same run: **stock Material
+with mkdocs-static-i18n** (the theme, its search plugin and the i18n plugin, no hooks, no project code) with N plain
+Markdown pages per language (``docs/plain/p00001.md`` and ``.en.md``, text of about a unit page's size, kept out of
+the navigation with ``not_in_nav``). A build of the project with one unit gives the fixed cost of a build.
+
+The bundled site (the project's own data and modules) is compared with stock Material on the same pages: the
+project's ``docs/`` as written, plus the pages the build generates from them (each module's presentation, handouts
+and summary, the print-all page, from the project's own functions) and one plain page per unit page, built with the
+project's Markdown extensions except its own (``p2ham.*``).
 
 Every build runs in a fresh process. Peak RSS is the ``ru_maxrss`` that ``os.wait4`` reports for that build process
 (the largest single process of the build, its reaped worker processes included); "tree" is the sum of the RSS of the
 build process and all its descendants, sampled from /proc every 0.2 s (Linux only), which counts parallel workers.
+Weights: each language's search index (what a reader downloads on the first search, with the search worker), and
+a module page's first visit (the page with the stylesheets and scripts it loads), raw and gzip level 6.
 
 Timings are printed, never asserted: the exit status is 1 only when a build fails or the synthetic data is invalid.
 Standard library only, plus PyYAML and the project's own ``p2ham`` package (both in the project's venv).
@@ -25,6 +32,7 @@ Standard library only, plus PyYAML and the project's own ``p2ham`` package (both
 from __future__ import annotations
 
 import argparse
+import gzip
 import importlib.metadata
 import itertools
 import json
@@ -48,19 +56,23 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEED = 20241130
-DEFAULT_SIZES = "200,2000"
-# What the comparison copy of the project needs; p2ham itself is imported from the venv (editable install).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "content")
+DEFAULT_SIZES = "1000,2000"
 UNIT_PREFIX = "u"
 PLAIN_DIR = "plain"
 UNIT_DIR_NAME = "unit-kerja"
 KB = 1000
 MB = 1000 * 1000
 
-# Targets (printed, never asserted).
+# Targets (printed, never asserted): issue 12.
 TARGET_N = 2000
-TARGET_UNITS_VS_PLAIN = 1.2
-TARGET_DOUBLING = 2.2
+TARGET_UNITS_VS_STOCK = 2.0  # at N = 2,000
+TARGET_DOUBLING = 2.1
+TARGET_NATIONAL_N = 10000
+TARGET_NATIONAL_SECONDS = 180
+TARGET_NATIONAL_RSS = 1500 * 1000 * 1000
+TARGET_SITE_VS_STOCK = 2.0  # the bundled site
+TARGET_FIRST_VISIT_GZIP = 100 * 1024  # a module page
+TARGET_FIRST_SEARCH_GZIP = 300 * 1024  # per language, at N = 10,000
 TARGET_UNIT_PAGE_BYTES = 60 * KB
 TARGET_SEARCH_BYTES_PER_UNIT = 500  # "a few hundred bytes"
 
@@ -317,7 +329,9 @@ class Build:
     log: Path
     out_bytes: int = 0
     out_files: int = 0
-    search_bytes: int = 0
+    search_bytes: int = 0  # the merged index (every language)
+    search: dict[str, tuple[int, int]] = field(default_factory=dict)  # language folder -> index raw, gzip
+    first_visit: tuple[str, int, int] | None = None  # a module page, its raw and gzip bytes with what it loads
     unit_page: Page | None = None
     root_unit_page: Page | None = None
     overview_page: Page | None = None
@@ -416,6 +430,34 @@ def measure_site(build: Build, site: Path) -> None:
             build.out_files += 1
     index = site / "search" / "search_index.json"
     build.search_bytes = index.stat().st_size if index.is_file() else 0
+    worker = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    worker_bytes = [worker[0].read_bytes()] if worker else []
+    for path in sorted(site.rglob("search/search_index.json")):
+        lang = str(path.parent.parent.relative_to(site)).replace(".", "") or "(default)"
+        raw, packed = weigh([path.read_bytes(), *worker_bytes])
+        build.search[lang] = (raw, packed)
+    pages = sorted(site.glob("modul/*/index.html"), key=lambda path: path.stat().st_size)
+    if pages:
+        build.first_visit = (str(pages[-1].relative_to(site)), *first_visit(site, pages[-1]))
+
+
+ASSET = re.compile(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="([^"]+)"')
+
+
+def weigh(bodies: list[bytes]) -> tuple[int, int]:
+    return sum(map(len, bodies)), sum(len(gzip.compress(body, compresslevel=6)) for body in bodies)
+
+
+def first_visit(site: Path, page: Path) -> tuple[int, int]:
+    """A page with the stylesheets and scripts it loads (what a first visit transfers before any search; images
+    and icons are a few hundred bytes more)."""
+    html = page.read_text(encoding="utf-8")
+    bodies = [page.read_bytes()]
+    for href in ASSET.findall(html):
+        path = (page.parent / href.split("?")[0]).resolve()
+        if path.is_file() and path.is_relative_to(site.resolve()):
+            bodies.append(path.read_bytes())
+    return weigh(bodies)
 
 
 def largest_index(site: Path, folder_name: str) -> Page | None:
@@ -437,29 +479,44 @@ def measure_units_site(build: Build, site: Path, count: int) -> None:
 
 
 # --------------------------------------------------------------------------------------------------------------
-# The comparison project
+# The yardstick: stock Material with static-i18n
 
 
-def copy_project(target: Path) -> None:
-    target.mkdir(parents=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for part in PROJECT_PARTS:
-        source = PROJECT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=ignore)
-        elif source.is_file():
-            shutil.copy2(source, target / part)
-    if (PROJECT / "node_modules").is_dir():  # front-end packages the build copies into the site (read only)
-        (target / "node_modules").symlink_to(PROJECT / "node_modules", target_is_directory=True)
-    config = target / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    entry = f"  /{PLAIN_DIR}/\n"
-    match = re.search(r"^not_in_nav:\s*\|[-+]?\s*\n", text, flags=re.MULTILINE)
-    if match:  # the project already keeps some files out of the navigation: add ours to its list
-        text = text[: match.end()] + entry + text[match.end():]
-    else:
-        text = text.rstrip("\n") + f"\n\n# Added by bench/units.py: the plain comparison pages.\nnot_in_nav: |\n{entry}"
-    config.write_text(text, encoding="utf-8")
+STOCK_CONFIG = """site_name: Stock Material
+site_url: https://stock.example.org/
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: true
+      languages:
+        - locale: id
+          name: Bahasa Indonesia
+          build: true
+          default: true
+        - locale: en
+          name: English
+          build: true
+"""
+
+
+def stock_project(target: Path, markdown_extensions: list[Any] | None = None, out_of_nav: tuple[str, ...] = ()) -> Path:
+    """A stock Material + static-i18n project in `target` (no hooks, no project code), with a home page in each
+    language and the plain pages' folder kept out of the navigation (with `out_of_nav`, gitignore patterns);
+    `markdown_extensions` as in a mkdocs.yml."""
+    (target / "docs").mkdir(parents=True, exist_ok=True)
+    config = STOCK_CONFIG
+    if markdown_extensions:
+        config += dump_yaml({"markdown_extensions": markdown_extensions})
+    config += "not_in_nav: |\n" + "".join(f"  {pattern}\n" for pattern in (f"/{PLAIN_DIR}/", *out_of_nav))
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name, title in (("index.md", "Beranda"), ("index.en.md", "Home")):
+        if not (target / "docs" / name).exists():
+            (target / "docs" / name).write_text(f"# {title}\n\nStock Material.\n", encoding="utf-8")
+    return target
 
 
 def write_plain_pages(project: Path, framework: Framework, units: list[dict[str, Any]]) -> None:
@@ -475,6 +532,40 @@ def write_plain_pages(project: Path, framework: Framework, units: list[dict[str,
             (folder / f"p{index:05d}{suffix}").write_text(text, encoding="utf-8")
 
 
+class _ConfigLoader(_Loader):  # type: ignore[misc]
+    """mkdocs.yml's tags (!ENV, !relative) read as plain values: the benchmark only needs the extension list."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def same_pages_project(target: Path, framework: Framework, units: list[dict[str, Any]], unit_pages: int) -> Path:
+    """Stock Material on the bundled site's pages: the project's docs, the pages the build generates from the
+    modules (their Markdown, from the project's own functions) and `unit_pages` plain pages per language."""
+    from p2ham.trainer.views import VIEW_PARTS, print_all_markdown, view_markdown
+
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    extensions = [item for item in config.get("markdown_extensions", [])
+                  if not str(next(iter(item)) if isinstance(item, dict) else item).startswith("p2ham.")]
+    shutil.copytree(PROJECT / "docs", target / "docs")
+    modules = target / "docs" / "modul"
+    for lang, suffix in (("id", ".md"), ("en", ".en.md")):
+        texts = []
+        for source in sorted(modules.glob(f"*{suffix}")):
+            slug = source.name[: -len(suffix)]
+            if lang == "id" and source.name.endswith(".en.md"):
+                continue
+            text = source.read_text(encoding="utf-8")
+            texts.append(text)
+            for view, part in VIEW_PARTS.items():
+                (modules / f"{slug}.{part}{suffix}").write_text(view_markdown(text, view, slug, slug), "utf-8")
+        (modules / f"x.cetak{suffix}").write_text(print_all_markdown(texts, "Cetak", "Cetak", ""), "utf-8")
+    # As in the project's build, the generated pages are not in the navigation.
+    project = stock_project(target, extensions, tuple(f"/modul/*.{part}*" for part in [*VIEW_PARTS.values(), "cetak"]))
+    write_plain_pages(project, framework, units[:unit_pages])
+    return project
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Report
 
@@ -483,7 +574,7 @@ def write_plain_pages(project: Path, framework: Framework, units: list[dict[str,
 class Row:
     n: int
     units: Build
-    plain: Build
+    stock: Build
     check_seconds: float
     data_bytes: int
     notes: list[str] = field(default_factory=list)
@@ -526,15 +617,23 @@ def verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("MET" if ok else "NOT MET")
 
 
-def report(rows: list[Row], base: Build) -> None:
+def weights(build: Build) -> str:
+    search = "; ".join(f"{lang} {kb(raw)} KB raw / {kb(packed)} KB gzip"
+                       for lang, (raw, packed) in build.search.items())
+    visit = (f"{build.first_visit[0]}: {kb(build.first_visit[1])} KB raw / {kb(build.first_visit[2])} KB gzip"
+             if build.first_visit else "no module page")
+    return f"first search (index + worker) per language: {search or 'none'}\n    first visit of a module page: {visit}"
+
+
+def report(rows: list[Row], base: Build, site: tuple[Build, Build] | None) -> None:
     print()
-    header = (f"{'N':>7} {'units s':>9} {'plain s':>9} {'u/plain':>8} {'vs prev N':>14} {'output MB':>10} "
+    header = (f"{'N':>7} {'units s':>9} {'stock s':>9} {'u/stock':>8} {'vs prev N':>14} {'output MB':>10} "
               f"{'peak RSS MB':>12} {'tree MB':>8} {'search KB':>10} {'unit page KB':>13}")
     print(header)
     print("-" * len(header))
     previous: Row | None = None
     for row in rows:
-        u, p = row.units, row.plain
+        u, p = row.units, row.stock
         ratio = u.seconds / p.seconds if u.ok and p.ok and p.seconds > 0 else None
         versus = "-"
         if previous is not None and previous.units.seconds > 0:
@@ -545,17 +644,18 @@ def report(rows: list[Row], base: Build) -> None:
         print(f"{row.n:>7} {u.seconds:>9.2f} {p.seconds:>9.2f} {fmt_ratio(ratio):>8} {versus:>14} "
               f"{u.out_bytes / MB:>10.1f} {u.max_rss / MB:>12.0f} {tree:>8} {kb(u.search_bytes):>10} {page:>13}{flag}")
         previous = row
-    print(f"(baseline: the copy with 1 unit and no plain pages built in {base.seconds:.2f} s, "
-          f"search index {kb(base.search_bytes)} KB; KB = 1,000 bytes, MB = 1,000,000 bytes)")
+    print(f"(fixed cost: the project with 1 unit built in {base.seconds:.2f} s; stock: Material + static-i18n with N "
+          "plain pages per language out of the navigation, in the same run; KB = 1,000 bytes, MB = 1,000,000 bytes)")
 
-    print("\nDetails per N (units build | plain build):")
+    print("\nDetails per N (units build | stock build):")
     for row in rows:
-        u, p = row.units, row.plain
+        u, p = row.units, row.stock
         print(f"  N={row.n}: data {row.data_bytes / MB:.1f} MB, loaded and checked by p2ham in "
               f"{row.check_seconds:.2f} s")
         print(f"    output {u.out_bytes / MB:.1f} MB / {u.out_files} files | {p.out_bytes / MB:.1f} MB / "
               f"{p.out_files} files; peak RSS {u.max_rss / MB:.0f} | {p.max_rss / MB:.0f} MB; "
-              f"search index {kb(u.search_bytes)} | {kb(p.search_bytes)} KB")
+              f"tree peak {u.tree_rss / MB:.0f} | {p.tree_rss / MB:.0f} MB")
+        print(f"    {weights(u)}")
         if u.unit_page:
             print(f"    unit page: {u.unit_page.path} ({kb(u.unit_page.size)} KB)")
         else:
@@ -567,70 +667,70 @@ def report(rows: list[Row], base: Build) -> None:
             print(f"    overview page: {u.overview_page.path} ({kb(u.overview_page.size)} KB)")
         for note in row.notes:
             print(f"    {note}")
+    if site:
+        ours, stock = site
+        print(f"\nThe bundled site: {ours.seconds:.2f} s, {ours.out_files} files | stock Material on the same pages: "
+              f"{stock.seconds:.2f} s, {stock.out_files} files; peak RSS {ours.max_rss / MB:.0f} | "
+              f"{stock.max_rss / MB:.0f} MB")
+        print(f"    {weights(ours)}")
 
     print("\nTargets (informative; timings are never asserted):")
-    ok_rows = [row for row in rows if row.units.ok and row.plain.ok]
-    # 1. units vs plain at N = 2,000
+    ok_rows = [row for row in rows if row.units.ok and row.stock.ok]
     at = next((row for row in ok_rows if row.n == TARGET_N), None)
-    where = f"N={TARGET_N}"
-    if at is None and ok_rows:
-        at = max(ok_rows, key=lambda row: row.n)
-        where = f"N={at.n} (N={TARGET_N} not measured: add it to --sizes)"
     if at is not None:
-        ratio = at.units.seconds / at.plain.seconds
-        print(f"  - build at most {TARGET_UNITS_VS_PLAIN}x the plain-page build at {where}: {ratio:.2f}x "
-              f"({at.units.seconds:.2f} s vs {at.plain.seconds:.2f} s): {verdict(ratio <= TARGET_UNITS_VS_PLAIN)}")
+        ratio = at.units.seconds / at.stock.seconds
+        print(f"  - {TARGET_N} units at most {TARGET_UNITS_VS_STOCK}x stock Material: {ratio:.2f}x "
+              f"({at.units.seconds:.2f} s vs {at.stock.seconds:.2f} s): {verdict(ratio <= TARGET_UNITS_VS_STOCK)}")
     else:
-        print(f"  - build at most {TARGET_UNITS_VS_PLAIN}x the plain-page build at N={TARGET_N}: n/a "
-              "(no successful build)")
-    # 2. doubling N at most 2.2x the time
+        print(f"  - {TARGET_N} units at most {TARGET_UNITS_VS_STOCK}x stock Material: n/a (add {TARGET_N} to --sizes)")
+    national = next((row for row in ok_rows if row.n == TARGET_NATIONAL_N), None)
+    if national is not None:
+        u = national.units
+        peak = max(u.max_rss, u.tree_rss)
+        print(f"  - {TARGET_NATIONAL_N} units in at most {TARGET_NATIONAL_SECONDS} s and "
+              f"{TARGET_NATIONAL_RSS // MB} MB: {u.seconds:.0f} s, {peak / MB:.0f} MB: "
+              f"{verdict(u.seconds <= TARGET_NATIONAL_SECONDS and peak <= TARGET_NATIONAL_RSS)}")
+        heaviest = max((packed for _, packed in u.search.values()), default=0)
+        print(f"  - first search at most {TARGET_FIRST_SEARCH_GZIP // 1024} KiB gzip per language at "
+              f"{TARGET_NATIONAL_N} units: largest {heaviest / 1024:.0f} KiB: "
+              f"{verdict(bool(u.search) and heaviest <= TARGET_FIRST_SEARCH_GZIP)}")
+    else:
+        print(f"  - {TARGET_NATIONAL_N} units in at most {TARGET_NATIONAL_SECONDS} s and "
+              f"{TARGET_NATIONAL_RSS // MB} MB, first search at most {TARGET_FIRST_SEARCH_GZIP // 1024} KiB gzip: "
+              f"n/a (add {TARGET_NATIONAL_N})")
     pairs = list(itertools.pairwise(ok_rows))
     if pairs:
         worst: float | None = None
         for a, b in pairs:
             raw = per_doubling(a.units.seconds, b.units.seconds, a.n, b.n)
-            # Above the fixed cost only when N adds enough time to stand out from the noise of that cost.
-            extra = a.units.seconds - base.seconds
-            marginal = (per_doubling(extra, b.units.seconds - base.seconds, a.n, b.n)
-                        if extra >= max(1.0, 0.25 * base.seconds) else None)
-            plain = per_doubling(a.plain.seconds, b.plain.seconds, a.n, b.n)
+            yardstick = per_doubling(a.stock.seconds, b.stock.seconds, a.n, b.n)
             if raw is not None:
                 worst = raw if worst is None else max(worst, raw)
             print(f"  - N {a.n} -> {b.n}: time x{b.units.seconds / a.units.seconds:.2f}, i.e. {fmt_ratio(raw)} per "
-                  f"doubling of N; without the fixed cost of a build ({base.seconds:.2f} s) "
-                  f"{fmt_ratio(marginal) if marginal else 'n/a (N too small to separate)'}; "
-                  f"plain pages {fmt_ratio(plain)}")
+                  f"doubling of N (stock: {fmt_ratio(yardstick)})")
         met = None if worst is None else worst <= TARGET_DOUBLING
         print(f"  - doubling N at most {TARGET_DOUBLING}x the time: worst {fmt_ratio(worst)}: {verdict(met)}")
     else:
         print(f"  - doubling N at most {TARGET_DOUBLING}x the time: n/a (needs two sizes, e.g. --sizes 1000,2000)")
-    # 3. unit page size
+    if site:
+        ours, stock = site
+        ratio = ours.seconds / stock.seconds if ours.ok and stock.ok and stock.seconds else None
+        print(f"  - the bundled site at most {TARGET_SITE_VS_STOCK}x stock Material on the same pages: "
+              f"{fmt_ratio(ratio)}: {verdict(None if ratio is None else ratio <= TARGET_SITE_VS_STOCK)}")
+        if ours.first_visit:
+            print(f"  - a module page's first visit at most {TARGET_FIRST_VISIT_GZIP // 1024} KiB gzip: "
+                  f"{ours.first_visit[2] / 1024:.1f} KiB: {verdict(ours.first_visit[2] <= TARGET_FIRST_VISIT_GZIP)}")
     pages = [(row.n, row.units.unit_page) for row in rows if row.units.unit_page]
     if pages:
         largest = max(page.size for _, page in pages if page)
         sizes = ", ".join(f"N={n}: {kb(page.size)} KB" for n, page in pages if page)
         print(f"  - a unit page at most {TARGET_UNIT_PAGE_BYTES // KB} KB uncompressed: {sizes}: "
               f"{verdict(largest <= TARGET_UNIT_PAGE_BYTES)}")
-        parents = [(row.n, row.units.root_unit_page) for row in rows if row.units.root_unit_page]
-        if parents:
-            print("    (the parent unit u00001: " + ", ".join(f"N={n}: {kb(p.size)} KB" for n, p in parents if p)
-                  + ")")
-    else:
-        print(f"  - a unit page at most {TARGET_UNIT_PAGE_BYTES // KB} KB uncompressed: n/a: no unit page found")
-    # 4. search index growth
     grow = [row for row in ok_rows if row.n > 1 and base.ok and base.search_bytes]
     if grow:
-        figures = []
-        worst_growth = 0.0
-        for row in grow:
-            growth = (row.units.search_bytes - base.search_bytes) / (row.n - 1)
-            plain = (row.plain.search_bytes - base.search_bytes) / row.n
-            worst_growth = max(worst_growth, growth)
-            figures.append(f"N={row.n}: {growth:.0f} B/unit (plain pages: {plain:.0f} B/page)")
-        print(f"  - search index growing by at most a few hundred bytes per unit (<= {TARGET_SEARCH_BYTES_PER_UNIT} "
-              f"B): {'; '.join(figures)}: {verdict(worst_growth <= TARGET_SEARCH_BYTES_PER_UNIT)}")
-    else:
-        print("  - search index growth per unit: n/a")
+        figures = [f"N={row.n}: {(row.units.search_bytes - base.search_bytes) / (row.n - 1):.0f} B/unit"
+                   for row in grow]
+        print(f"  - search index growth per unit (both languages): {'; '.join(figures)}")
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -655,6 +755,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=parse_sizes, default=parse_sizes(DEFAULT_SIZES),
                         help=f"comma-separated numbers of units (default {DEFAULT_SIZES}; 10000 takes long)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders and print their paths")
+    parser.add_argument("--no-site", action="store_true", help="skip the bundled site against stock Material")
     parser.add_argument("--repeat", type=int, default=1, metavar="R",
                         help="build each site R times and keep the fastest time (default 1)")
     args = parser.parse_args(argv)
@@ -677,8 +778,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     try:
         all_units = list(synthetic_units(framework, max(sizes)))
-        plain_project = root / "plain-project"
-        copy_project(plain_project)
+        stock = stock_project(root / "stock-project")
         one_unit = root / "data-1-unit"
         write_data(one_unit, source, all_units[:1])
         _, problems = check_data(one_unit)
@@ -686,11 +786,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"The synthetic unit is invalid:\n{problems}")
             return 1
 
-        print("\nBaseline: the copy with 1 unit and no plain pages", flush=True)
-        base = mkdocs_build("baseline", plain_project, one_unit, root / "site-baseline", root / "baseline.log",
-                            args.repeat)
+        print("\nFixed cost: the project with 1 unit", flush=True)
+        base = mkdocs_build("1 unit", PROJECT, one_unit, root / "site-baseline", root / "baseline.log", args.repeat)
         print_build(base)
         failed |= not base.ok
+
+        site: tuple[Build, Build] | None = None
+        if not args.no_site:
+            print("\nThe bundled site (the project's own data) | stock Material on the same pages", flush=True)
+            data = Path(os.environ.get("P2HAM_DATA", PROJECT / "data"))
+            ours = mkdocs_build("bundled site", PROJECT, data, root / "site-bundled", root / "bundled.log", args.repeat)
+            unit_pages = sum(1 for _ in (root / "site-bundled" / UNIT_DIR_NAME).glob("*/index.html"))
+            same = same_pages_project(root / "same-pages", framework, all_units, unit_pages)
+            theirs = mkdocs_build("stock Material, same pages", same, data, root / "site-same", root / "same.log",
+                                  args.repeat)
+            print_build(ours)
+            print_build(theirs)
+            failed |= not (ours.ok and theirs.ok)
+            site = (ours, theirs)
 
         rows: list[Row] = []
         for n in sizes:
@@ -708,22 +821,18 @@ def main(argv: list[str] | None = None) -> int:
             units = mkdocs_build(f"{n} units", PROJECT, data, units_site, root / f"units-{n}.log", args.repeat)
             measure_units_site(units, units_site, n)
             print_build(units)
-            if units.unit_page:
-                print(f"    unit page: {units.unit_page.path} ({kb(units.unit_page.size)} KB)")
-            else:
-                print("    no unit page found" + ("" if units.unit_dirs else f" (no {UNIT_DIR_NAME}/ folder)"))
-            write_plain_pages(plain_project, framework, all_units[:n])
-            plain_site = root / f"site-plain-{n}"
-            plain = mkdocs_build(f"1 unit + {n} plain pages per language", plain_project, one_unit, plain_site,
-                                 root / f"plain-{n}.log", args.repeat)
+            write_plain_pages(stock, framework, all_units[:n])
+            stock_site = root / f"site-stock-{n}"
+            plain = mkdocs_build(f"stock Material, {n} plain pages per language", stock, one_unit, stock_site,
+                                 root / f"stock-{n}.log", args.repeat)
             print_build(plain)
             failed |= not (units.ok and plain.ok)
-            rows.append(Row(n=n, units=units, plain=plain, check_seconds=check_seconds, data_bytes=folder_bytes(data),
-                            notes=notes))
+            rows.append(Row(n=n, units=units, stock=plain, check_seconds=check_seconds,
+                            data_bytes=folder_bytes(data), notes=notes))
             if not args.keep:  # large sites take gigabytes: free them as soon as they are measured
-                for folder in (data, units_site, plain_site):
+                for folder in (data, units_site, stock_site):
                     shutil.rmtree(folder, ignore_errors=True)
-        report(rows, base)
+        report(rows, base, site)
     finally:
         if args.keep:
             print(f"\nKept: {root}")
