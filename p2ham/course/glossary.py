@@ -98,7 +98,10 @@ def load_glossary(path: Path, languages: Sequence[str]) -> list[Entry]:
     return sorted(entries, key=lambda entry: entry.term.casefold())
 
 
-def abbreviation_markdown(entries: list[Entry], lang: str) -> str:
-    """Markdown abbreviation definitions (the `abbr` extension) for every abbreviation, in ``lang``."""
-    lines = [f"*[{entry.term}]: {entry.senses[lang].expansion}" for entry in entries if entry.abbr]
+def abbreviation_markdown(entries: list[Entry], lang: str, text: str | None = None) -> str:
+    """Markdown abbreviation definitions (the `abbr` extension) in ``lang``: for every abbreviation, or with
+    ``text`` only for those that occur in it (a definition costs the parser time on every page, and a page without
+    the term has nothing to mark)."""
+    lines = [f"*[{entry.term}]: {entry.senses[lang].expansion}" for entry in entries
+             if entry.abbr and (text is None or entry.term in text)]
     return "\n".join(lines)

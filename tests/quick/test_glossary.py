@@ -60,6 +60,9 @@ def test_abbreviations_are_written_per_language() -> None:
                Entry("asas", False, {"id": Sense("prinsip", "d"), "en": Sense("principle", "d")}, 2)]
     assert abbreviation_markdown(entries, "id") == "*[UPT]: Unit Pelaksana Teknis"
     assert abbreviation_markdown(entries, "en") == "*[UPT]: Technical unit"
+    # With the page's text: only the abbreviations it contains (Markdown's abbr marks whole words of the text).
+    assert abbreviation_markdown(entries, "id", "Kepala UPT menandatangani.") == "*[UPT]: Unit Pelaksana Teknis"
+    assert abbreviation_markdown(entries, "id", "<!-- p2ham:unit -->") == ""
 
 
 def test_glossary_html_escapes_its_text() -> None:
