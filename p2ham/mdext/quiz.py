@@ -323,8 +323,8 @@ class StrayBlockTreeprocessor(Treeprocessor):
         parents = {child: parent for parent in root.iter() for child in parent}
         for paragraph in list(root.iter("p")):
             text = paragraph.text or ""
-            if not RAW_BLOCK.match(text) or paragraph not in parents:
-                continue
+            if not RAW_BLOCK.match(text) or paragraph not in parents or paragraph not in list(parents[paragraph]):
+                continue  # not a raw block, or inside one already replaced
             line_match = RAW_LINE.search(text)
             header = text.split("\n", 1)[0].strip()
             name = RAW_BLOCK.match(text).group("name").lower()  # type: ignore[union-attr]
@@ -352,6 +352,9 @@ class StrayBlockTreeprocessor(Treeprocessor):
         siblings = list(parent)
         index = siblings.index(start)
         parent.insert(index, note)
+        if (start.text or "").rstrip().rsplit("\n", 1)[-1].strip() == closing:  # closed in its own paragraph
+            parent.remove(start)
+            return
         for sibling in siblings[index:]:
             parent.remove(sibling)
             if sibling.tag == "p" and (sibling.text or "").strip() == closing:

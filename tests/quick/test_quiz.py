@@ -101,6 +101,17 @@ def test_a_block_the_parser_rejects_is_reported_at_its_line_and_shows_nothing(na
     assert "Catatan rahasia" not in text  # nor a trainer's notes
 
 
+def test_two_misspelt_blocks_closed_in_their_own_paragraph_are_both_reported() -> None:
+    text = ("## Satu\n\n/// trainr | 5\n- Catatan rahasia satu\n///\n\nTeks tetap.\n\n"
+            "## Dua\n\n/// trainr | 5\n- Catatan rahasia dua\n///\n\nTeks juga tetap.\n")
+    page, collector = render(text)
+    messages = [str(p) for p in collector.page.problems]
+    assert [m.split(":")[1] for m in messages] == ["3", "11"], messages
+    assert len(page.select(".p2ham-quiz-error")) == 2
+    assert "Catatan rahasia" not in page.get_text()
+    assert "Teks tetap." in page.get_text() and "Teks juga tetap." in page.get_text()  # only the blocks are dropped
+
+
 def test_problem_lines_point_at_the_block() -> None:
     text, _ = BAD_CASES["no correct option"]
     _, collector = render("Intro.\n\n" + text, first_line=10)
