@@ -24,6 +24,7 @@ from p2ham.course.modules import Module, ModulePage, collect_modules
 from p2ham.mdext.quiz import Collector
 from p2ham.mdext.trainer import ViewState
 from p2ham.quiz.questions import Question
+from p2ham.quiz.sessions import SessionState
 from p2ham.trainer.timing import Section
 from p2ham.units.pages import UnitPages
 
@@ -62,6 +63,7 @@ class BuildContext:
     module_views: dict[str, dict[str, str]] = field(default_factory=dict)  # module slug -> view -> URL
     print_all_url: str = ""
     units: UnitPages | None = None
+    sessions: SessionState = field(default_factory=SessionState)  # the class-session pages (pre/post-test)
 
     @property
     def t(self) -> dict[str, str]:
