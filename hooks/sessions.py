@@ -78,6 +78,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         content = front_matter_text(meta) + f"# {meta['title']}\n\n<!-- p2ham:{MARKER} -->\n"
         page = generated_page(config, f"{path}.md", path, ctx.lang, content)
         ctx.sessions.pages[kind] = page.url
+        if kind == "collect":
+            ctx.run.camera_pages.add(page.url)  # the security headers let this page use the camera
         pages.append(page)
         files.append(page)
     add_to_sitemap(config, ctx.lang, pages)

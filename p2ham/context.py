@@ -38,6 +38,7 @@ class RunState:
     sections: dict[str, dict[str, list[Section]]] = field(default_factory=dict)  # lang -> module -> sections
     error_page: bytes | None = None  # the default language's 404.html, which later languages' builds overwrite
     script_hashes: set[str] = field(default_factory=set)  # of every inline script of every page written
+    camera_pages: set[str] = field(default_factory=set)  # URLs of the pages the headers let use the camera
 
 
 @dataclass
