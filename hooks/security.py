@@ -6,8 +6,8 @@ page is written (in every language); after the last language, the headers are wr
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from engine import context
 from mkdocs.plugins import event_priority

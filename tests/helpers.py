@@ -349,9 +349,8 @@ def serve(directory: Path, base_path: str = "/", headers: dict[str, str] | None 
     """Serve `directory` over HTTP on 127.0.0.1 at a free port under `base_path`, with the security headers the
     build wrote for each path (or `headers` for every path); yield the site's root address."""
     rules = header_rules(directory) if headers is None else []
-    handler = functools.partial(type("Handler", (_SiteHandler,), {"base_path": base_path, "extra_headers": headers or {},
-                                                                  "header_rules": rules}),
-                                directory=str(directory))
+    settings = {"base_path": base_path, "extra_headers": headers or {}, "header_rules": rules}
+    handler = functools.partial(type("Handler", (_SiteHandler,), settings), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
