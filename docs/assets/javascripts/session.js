@@ -11,21 +11,19 @@
   var TRAINER_KEY = "p2ham-session-trainer-v1";
   var JOIN_KEY = "p2ham-session-join-v1";
 
-  function openStore() {
-    try {
-      var probe = "p2ham-session-probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
-    } catch (e) {
-      return null;
-    }
+  // This browser's storage, or none (then everything is kept for this page only, and the page says so): a
+  // browser that refuses it throws on reading it, or on the first write.
+  var store = null;
+  try {
+    store = window.localStorage;
+    store.getItem(TRAINER_KEY);
+  } catch (e) {
+    store = null;
   }
-  var store = openStore();
   var memory = {};
   function load(key) {
     var empty = { current: "", sessions: {} };
-    if (!store) return memory[key] || empty;
+    if (!store) return memory[key] ? JSON.parse(memory[key]) : empty;
     try {
       var data = JSON.parse(store.getItem(key) || "null");
       if (data && typeof data === "object" && data.sessions && typeof data.sessions === "object") return data;
@@ -33,8 +31,17 @@
     return empty;
   }
   function save(key, data) {
-    if (!store) { memory[key] = data; return; }
-    try { store.setItem(key, JSON.stringify(data)); } catch (e) { /* full or denied: keep going */ }
+    if (store) {
+      try {
+        store.setItem(key, JSON.stringify(data));
+        return;
+      } catch (e) {
+        store = null;
+        var notice = document.querySelector('[data-p2ham-session] [data-p2ham="storage"]');
+        if (notice) notice.hidden = false;
+      }
+    }
+    memory[key] = JSON.stringify(data);
   }
 
   function format(template, values) {
@@ -47,6 +54,12 @@
     return node;
   }
   function part(root, name) { return root.querySelector('[data-p2ham="' + name + '"]'); }
+  function onSubmit(form, handler) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      handler();
+    });
+  }
   function hashCode() { return decodeURIComponent(window.location.hash.replace(/^#/, "")); }
   function setHash(code) {
     if (window.history && window.history.replaceState) window.history.replaceState(null, "", "#" + code);
@@ -168,8 +181,7 @@
         focusHeading(current.querySelector("h2"));
       }
     }
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
+    onSubmit(form, function () {
       var index = Number(part(root, "format").value);
       var code = Code.sessionCode(index, randomBelow(Code.SESSION_NUMBERS));
       var state = load(TRAINER_KEY);
@@ -209,10 +221,7 @@
     var self = this;
     var root = this.root;
     var form = part(root, "join-form");
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      self.join(part(root, "session-code").value, true);
-    });
+    onSubmit(form, function () { self.join(part(root, "session-code").value, true); });
     part(root, "finish").addEventListener("click", function () { self.finish(); });
     part(root, "start-post").addEventListener("click", function () {
       self.update(function (record) { record.stage = 1; });
@@ -450,12 +459,8 @@
     var self = this;
     var root = this.root;
     var openForm = part(root, "open-form");
-    openForm.addEventListener("submit", function (event) {
-      event.preventDefault();
-      self.open(part(root, "session-code").value, true);
-    });
-    part(root, "type-form").addEventListener("submit", function (event) {
-      event.preventDefault();
+    onSubmit(openForm, function () { self.open(part(root, "session-code").value, true); });
+    onSubmit(part(root, "type-form"), function () {
       var input = part(root, "handin-code");
       if (self.take(input.value, false)) input.value = "";
       input.focus();
