@@ -28,6 +28,7 @@ from p2ham.course.agendas import AGENDAS_FILE, load_agendas
 from p2ham.course.modules import module_of
 from p2ham.quiz.handin import ALPHABET
 from p2ham.quiz.sessions import (
+    SESSION_PAGES,
     SESSIONS_FILE,
     load_sessions,
     numbered,
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 MARKER = "class-session"
 META = "p2ham_session"  # the page's kind: start, join or collect (overrides/p2ham-session.html reads it)
-PAGES = {"start": "sesi", "join": "ikut", "collect": "sesi/kumpul"}  # kind -> address, below the language's
 # The QR libraries the pages use, from the npm packages (package.json) to where the site serves them.
 LIBRARIES = {"qrcode-generator/dist/qrcode.js": "assets/javascripts/vendor/qrcode-generator.js",
              "jsqr/dist/jsQR.js": "assets/javascripts/vendor/jsqr.js"}
@@ -72,9 +72,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         return files
     ctx = context(config)
     pages = []
-    for kind, path in PAGES.items():
+    for kind, path in SESSION_PAGES.items():
         meta = {"title": ctx.t[f"session_{kind}_title"], "description": ctx.t[f"session_{kind}_description"],
-                "template": "p2ham-session.html", META: kind, "search": {"exclude": True}, "share": False}
+                "template": "p2ham-session.html", META: kind, "search": {"exclude": True}}
         content = front_matter_text(meta) + f"# {meta['title']}\n\n<!-- p2ham:{MARKER} -->\n"
         page = generated_page(config, f"{path}.md", path, ctx.lang, content)
         ctx.sessions.pages[kind] = page.url

@@ -162,10 +162,10 @@ def make_project(folder: Path, pages: dict[str, str | None] | None = None, *, fi
     if (ROOT / "node_modules").is_dir() and not (folder / "node_modules").exists():  # read only: the build copies
         (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)  # site assets from it
     overlay = yaml.safe_load((SITE_FIXTURE / "site.yml").read_text(encoding="utf-8"))
-    if not fixture_docs:  # a few pages of a test's own: no navigation, no redirect, no rule on content
+    if not fixture_docs:  # a few pages of a test's own: no navigation, no redirect, no rule, no class session
         overlay.pop("nav")
         overlay["extra"]["content_rules"] = OFF_RULES
-        files = {"content/redirects.yml": "{}\n", **(files or {})}
+        files = {"content/redirects.yml": "{}\n", "content/sessions.yml": None, **(files or {})}
     overlay.update(settings or {})
     for key in [key for key, value in overlay.items() if value is None]:
         del overlay[key]

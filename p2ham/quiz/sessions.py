@@ -33,6 +33,8 @@ from p2ham.quiz import handin
 from p2ham.quiz.questions import Question
 
 SESSIONS_FILE = "content/sessions.yml"
+# The pages, by kind: the trainer's session page, the participants' page, the trainer's collection page.
+SESSION_PAGES = {"start": "sesi", "join": "ikut", "collect": "sesi/kumpul"}
 TOP_KEYS = ("sessions",)
 SESSION_KEYS = ("format", "pre", "post")
 ENTRY_KEYS = ("question", "section")
