@@ -126,6 +126,8 @@ def test_a_whole_session_with_ten_participants(browser: Any, fixture_server: str
         pre, post = known[person]
         if person == 0:
             problems.extend(axe_problems(phone, "participants' page, the pre-test"))
+            # The language switcher keeps the session: the English page opens in it.
+            assert str(phone.locator(".md-select a[hreflang=en]").get_attribute("href")).endswith(f"#{session}")
         answer(phone, questions, pre)
         phone.locator("[data-p2ham=finish]").click()
         if person == 0:  # the hand-in's heading takes the focus, for a screen reader's user
