@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from engine import context
 from mkdocs.plugins import event_priority
 
+from p2ham.core.addresses import public_path
 from p2ham.publish.security import headers_file, inline_scripts, nginx_snippet, policy, script_hash, security_headers
 
 if TYPE_CHECKING:
@@ -43,5 +45,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return  # static-i18n builds the other languages into subfolders afterwards; wait for the last one
     root = Path(config.site_dir)  # static-i18n keeps it at the top for every language
     headers = security_headers(policy(ctx.run.script_hashes))
-    (root / HEADERS).write_text(headers_file(headers), encoding="utf-8")
-    (root / NGINX).write_text(nginx_snippet(headers), encoding="utf-8")
+    base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    # The pages that may use the camera (the class sessions' collection page, in every language), from the host's
+    # root; in the online build only (the offline folder has no headers).
+    camera = sorted(base + public_path(url) for url in ctx.run.camera_pages)
+    (root / HEADERS).write_text(headers_file(headers, camera), encoding="utf-8")
+    (root / NGINX).write_text(nginx_snippet(headers, camera), encoding="utf-8")

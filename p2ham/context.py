@@ -24,6 +24,7 @@ from p2ham.course.modules import Module, ModulePage, collect_modules
 from p2ham.mdext.quiz import Collector
 from p2ham.mdext.trainer import ViewState
 from p2ham.quiz.questions import Question
+from p2ham.quiz.sessions import SessionState
 from p2ham.trainer.timing import Section
 from p2ham.units.pages import UnitPages
 
@@ -37,6 +38,7 @@ class RunState:
     sections: dict[str, dict[str, list[Section]]] = field(default_factory=dict)  # lang -> module -> sections
     error_page: bytes | None = None  # the default language's 404.html, which later languages' builds overwrite
     script_hashes: set[str] = field(default_factory=set)  # of every inline script of every page written
+    camera_pages: set[str] = field(default_factory=set)  # URLs of the pages the headers let use the camera
 
 
 @dataclass
@@ -62,6 +64,7 @@ class BuildContext:
     module_views: dict[str, dict[str, str]] = field(default_factory=dict)  # module slug -> view -> URL
     print_all_url: str = ""
     units: UnitPages | None = None
+    sessions: SessionState = field(default_factory=SessionState)  # the class-session pages (pre/post-test)
 
     @property
     def t(self) -> dict[str, str]:

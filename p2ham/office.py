@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from p2ham.course.modules import MODULE_DIR, module_slugs
+from p2ham.quiz.sessions import SESSION_PAGES, SESSIONS_FILE
 from p2ham.trainer.views import PRINT_ALL, VIEW_PARTS
 
 EMAIL = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -169,13 +170,15 @@ def use_starter(project: Path, starter: Path) -> None:
         shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     shutil.copytree(starter / "docs", docs, dirs_exist_ok=True)
     shutil.copyfile(starter / "agendas.yml", project / "content" / "agendas.yml")
+    shutil.copyfile(starter / "sessions.yml", project / SESSIONS_FILE)
     (project / "content" / "redirects.yml").write_text(
         "# Addresses that moved: `old/path/: new/path/` (README: Stable addresses). None yet.\n{}\n", encoding="utf-8")
 
 
-def page_addresses(docs: Path, base: str, languages: list[str]) -> list[str]:
+def page_addresses(docs: Path, base: str, languages: list[str], class_sessions: bool = False) -> list[str]:
     """Every page the site will publish, in every language, from the host's root: the pages, each module's trainer's
-    views and the print-all page (unit pages follow the data and are not listed)."""
+    views, the print-all page and, with ``class_sessions``, the class sessions' pages (unit pages follow the data and
+    are not listed)."""
     paths = set()
     for page in docs.rglob("*.md"):
         if page.name.count(".") != 1 or "assets" in page.relative_to(docs).parts:
@@ -186,6 +189,8 @@ def page_addresses(docs: Path, base: str, languages: list[str]) -> list[str]:
     paths |= {f"{MODULE_DIR}/{slug}/{part}/" for slug in slugs for part in VIEW_PARTS.values()}
     if slugs:
         paths.add(f"{PRINT_ALL}/")
+    if class_sessions:
+        paths |= {f"{path}/" for path in SESSION_PAGES.values()}
     prefixes = [base] + [f"{base}{lang}/" for lang in languages[1:]]
     return sorted(prefix + path for prefix in prefixes for path in paths)
 
@@ -215,7 +220,7 @@ def adopt(project: Path, office: Office, keep_modules: bool, today: dt.date | No
     config_file.write_text(text, encoding="utf-8")
     base = urlsplit(office.url).path or "/"
     base = base if base.endswith("/") else base + "/"
-    addresses = page_addresses(project / "docs", base, languages(text))
+    addresses = page_addresses(project / "docs", base, languages(text), (project / SESSIONS_FILE).is_file())
     (project / "published-addresses.txt").write_text(
         "# Published addresses: every page address partners may have linked to, in every language (content rule\n"
         "# published_addresses). The build fails when one of them disappears without a redirect\n"

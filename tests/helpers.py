@@ -162,10 +162,10 @@ def make_project(folder: Path, pages: dict[str, str | None] | None = None, *, fi
     if (ROOT / "node_modules").is_dir() and not (folder / "node_modules").exists():  # read only: the build copies
         (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)  # site assets from it
     overlay = yaml.safe_load((SITE_FIXTURE / "site.yml").read_text(encoding="utf-8"))
-    if not fixture_docs:  # a few pages of a test's own: no navigation, no redirect, no rule on content
+    if not fixture_docs:  # a few pages of a test's own: no navigation, no redirect, no rule, no class session
         overlay.pop("nav")
         overlay["extra"]["content_rules"] = OFF_RULES
-        files = {"content/redirects.yml": "{}\n", **(files or {})}
+        files = {"content/redirects.yml": "{}\n", "content/sessions.yml": None, **(files or {})}
     overlay.update(settings or {})
     for key in [key for key, value in overlay.items() if value is None]:
         del overlay[key]
@@ -289,8 +289,11 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     base_path = "/"
     extra_headers: dict[str, str] = {}  # noqa: RUF012 - set per server through a subclass
 
+    header_rules: list[tuple[str, dict[str, str]]] = []  # noqa: RUF012 - `_headers` rules, set per server
+
     def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        for name, value in {**self.extra_headers, **headers_for(self.header_rules, path)}.items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -310,26 +313,44 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def host_headers(directory: Path) -> dict[str, str]:
-    """The headers the build wrote for static hosts (`_headers`, block `/*`), as a host would send them."""
+def header_rules(directory: Path) -> list[tuple[str, dict[str, str]]]:
+    """The rules of the headers file the build wrote for static hosts (`_headers`): (path pattern, headers)."""
     file = directory / "_headers"
+    rules: list[tuple[str, dict[str, str]]] = []
     if not file.exists():
-        return {}
-    headers = {}
+        return rules
     for line in file.read_text(encoding="utf-8").splitlines():
-        if line.startswith((" ", "\t")) and ":" in line:
+        if line.startswith((" ", "\t")) and ":" in line and rules:
             name, value = line.strip().split(":", 1)
-            headers[name.strip()] = value.strip()
+            rules[-1][1][name.strip()] = value.strip()
+        elif line.strip():
+            rules.append((line.strip(), {}))
+    return rules
+
+
+def headers_for(rules: list[tuple[str, dict[str, str]]], path: str) -> dict[str, str]:
+    """The headers a static host sends for `path`: those of every rule that matches, in order, the values of a
+    header set by several rules joined by ", " (as Netlify and Cloudflare Pages do)."""
+    headers: dict[str, str] = {}
+    for pattern, values in rules:
+        if re.fullmatch(re.escape(pattern).replace(r"\*", ".*"), path):
+            for name, value in values.items():
+                headers[name] = f"{headers[name]}, {value}" if name in headers else value
     return headers
+
+
+def host_headers(directory: Path) -> dict[str, str]:
+    """The headers the build wrote for static hosts for every page (`_headers`, block `/*`)."""
+    return next((values for pattern, values in header_rules(directory) if pattern == "/*"), {})
 
 
 @contextlib.contextmanager
 def serve(directory: Path, base_path: str = "/", headers: dict[str, str] | None = None) -> Iterator[str]:
     """Serve `directory` over HTTP on 127.0.0.1 at a free port under `base_path`, with the security headers the
-    build wrote (or `headers`); yield the site's root address."""
-    extra = host_headers(directory) if headers is None else headers
-    handler = functools.partial(type("Handler", (_SiteHandler,), {"base_path": base_path, "extra_headers": extra}),
-                                directory=str(directory))
+    build wrote for each path (or `headers` for every path); yield the site's root address."""
+    rules = header_rules(directory) if headers is None else []
+    settings = {"base_path": base_path, "extra_headers": headers or {}, "header_rules": rules}
+    handler = functools.partial(type("Handler", (_SiteHandler,), settings), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -55,23 +55,40 @@ def policy(hashes: Iterable[str], frame_ancestors: str = "'self'") -> str:
     ])
 
 
+PERMISSIONS = "Permissions-Policy"
+NO_CAMERA, CAMERA = "camera=()", "camera=(self)"  # the camera: refused everywhere but on the pages that scan
+
+
 def security_headers(csp: str) -> dict[str, str]:
     return {
         "Content-Security-Policy": csp,
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
-        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+        PERMISSIONS: f"{NO_CAMERA}, microphone=(), geolocation=(), payment=(), usb=()",
         "Cross-Origin-Opener-Policy": "same-origin",
     }
 
 
-def headers_file(headers: dict[str, str]) -> str:
-    """`_headers` for static hosts that read it from the published folder (Netlify, Cloudflare Pages)."""
-    return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+def headers_file(headers: dict[str, str], camera_paths: Sequence[str] = ()) -> str:
+    """`_headers` for static hosts that read it from the published folder (Netlify, Cloudflare Pages). The pages
+    under `camera_paths` (the class-session collection page, from the host's root) add `camera=(self)`: a host
+    joins the values of every rule that matches, and in a Permissions-Policy the last value of a feature counts."""
+    text = "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+    return text + "".join(f"{path}*\n  {PERMISSIONS}: {CAMERA}\n" for path in camera_paths)
 
 
-def nginx_snippet(headers: dict[str, str]) -> str:
-    """Lines to include in an nginx `server` or `location` block."""
+def nginx_snippet(headers: dict[str, str], camera_paths: Sequence[str] = ()) -> str:
+    """Lines to include in an nginx `server` block. The pages under `camera_paths` may use the camera."""
     lines = ["# Security headers for the P2HAM site; written by the build. Include it in the server block."]
-    lines += [f'add_header {name} "{value}" always;' for name, value in headers.items()]
+    for name, value in headers.items():
+        if name == PERMISSIONS and camera_paths:
+            pattern = "|".join(re.escape(path.strip("/")) for path in camera_paths)
+            lines += ["# The camera only on the class-session collection page, which scans QR codes.",
+                      f'set $p2ham_permissions "{value}";',
+                      f'if ($uri ~ "^/({pattern})(/|\\.html$)") {{',
+                      f'    set $p2ham_permissions "{value.replace(NO_CAMERA, CAMERA)}";',
+                      "}",
+                      f"add_header {name} $p2ham_permissions always;"]
+        else:
+            lines.append(f'add_header {name} "{value}" always;')
     return "\n".join(lines) + "\n"

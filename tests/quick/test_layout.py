@@ -20,7 +20,7 @@ ALLOWED = {
     "publish": {"core"},
     "context": {"core", "course", "quiz", "trainer", "units", "mdext"},
     "serve": {"units"},  # the author's server: it watches every input, the data folder included
-    "office": {"course", "trainer"},  # ./dev new-office: it knows the pages a site publishes
+    "office": {"course", "quiz", "trainer"},  # ./dev new-office: it knows the pages a site publishes
 }
 ENGINE = ("mkdocs", "material", "mkdocs_static_i18n")
 
