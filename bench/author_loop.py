@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
                     page.goto(url, wait_until="load", timeout=5000)
                     if page.locator("h1").count():
                         break
-                except Exception:  # noqa: BLE001 -- not serving yet
+                except Exception:
                     pass
                 if server.poll() is not None or time.perf_counter() - started > 180:
                     print((root / "serve.log").read_text(encoding="utf-8")[-3000:])
