@@ -24,6 +24,7 @@ from p2ham.course.modules import Module, ModulePage, collect_modules
 from p2ham.mdext.quiz import Collector
 from p2ham.mdext.trainer import ViewState
 from p2ham.quiz.questions import Question
+from p2ham.trainer.slides import SlideFound
 from p2ham.trainer.timing import Section
 from p2ham.units.pages import UnitPages
 
@@ -35,6 +36,7 @@ class RunState:
     questions: dict[str, dict[str, list[Question]]] = field(default_factory=dict)  # lang -> page -> questions
     question_ids: dict[str, dict[str, Question]] = field(default_factory=dict)  # lang -> id -> first use
     sections: dict[str, dict[str, list[Section]]] = field(default_factory=dict)  # lang -> module -> sections
+    slides: dict[str, dict[str, list[SlideFound]]] = field(default_factory=dict)  # lang -> module -> slide blocks
     error_page: bytes | None = None  # the default language's 404.html, which later languages' builds overwrite
     script_hashes: set[str] = field(default_factory=set)  # of every inline script of every page written
 

@@ -310,7 +310,9 @@ window.__csp = [];
 document.addEventListener('securitypolicyviolation', e => window.__csp.push(
   e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber));
 """
-SWITCHER_LINKS = """() => Object.fromEntries([...document.querySelectorAll('.md-select a[hreflang]')]
+# null on a page without the site's header (a presentation's windows: slides only, no switcher).
+SWITCHER_LINKS = """() => document.documentElement.dataset.p2hamChrome === 'none' ? null
+    : Object.fromEntries([...document.querySelectorAll('.md-select a[hreflang]')]
     .map(a => [a.hreflang, new URL(a.href).pathname]))"""
 
 
@@ -372,7 +374,9 @@ def site_report(browser: Any, server_root: str, urls: list[str],
             report.overflow[(url, "narrow")] = horizontal_overflow(page)  # once the page has reacted to it
             page.set_viewport_size(viewports[name])  # the tab's next page loads at the phone's width again
         else:
-            report.switcher[url] = page.evaluate(SWITCHER_LINKS)
+            links = page.evaluate(SWITCHER_LINKS)
+            if links is not None:
+                report.switcher[url] = links
 
     contexts = [context for _, context in names.values()]
     # axe, the slowest check, runs in one tab while the next tab loads and starts its own; two tabs per viewport.
