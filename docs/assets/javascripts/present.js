@@ -31,7 +31,7 @@
   });
   var current = -1;
   var partner = null;  // the other window: opened from here, or the one that opened this one
-  var linked = false;  // a message from it has arrived
+  var heard = 0;  // when a message from it last arrived (each window sends one every second)
   var synced = false;  // this window knows the slide the pair is on
 
   function clamp(index) {
@@ -88,19 +88,23 @@
     } catch (error) { /* the window went away */ }
   }
 
+  function connected() {
+    return partner !== null && !partner.closed && Date.now() - heard < 3000;
+  }
+
   function status() {
     var node = document.querySelector('[data-p2ham-speaker="status"]');
     if (!node) return;
-    var text = node.getAttribute(linked && partner && !partner.closed ? "data-connected" : "data-alone");
+    var text = node.getAttribute(connected() ? "data-connected" : "data-alone");
     if (node.textContent !== text) node.textContent = text;
   }
 
   window.addEventListener("message", function (event) {
     var data = event.data;
     if (!data || typeof data !== "object" || data.deck !== deckId || !event.source || event.source === window) return;
-    var fresh = partner !== event.source || !linked;
+    var fresh = partner !== event.source || !connected();
     partner = event.source;
-    linked = true;
+    heard = Date.now();
     if (data.p2ham === "slide") {
       synced = true;
       var found = labels.indexOf(data.slide);
@@ -115,17 +119,14 @@
   });
 
   function openPartner() {
-    if (partner && !partner.closed && linked) {
+    if (connected()) {
       partner.focus();
       return;
     }
     var url = deck.getAttribute("data-p2ham-partner") + "#slide-" + labels[current];
     var name = ("p2ham-" + (speaker ? "presentation-" : "speaker-") + deckId).replace(/[^A-Za-z0-9-]/g, "-");
     var opened = window.open(url, name, speaker ? "popup" : "popup,width=1100,height=720");
-    if (opened) {
-      partner = opened;
-      linked = false;
-    }
+    if (opened) partner = opened;
   }
 
   // --- full screen, and the controls that keep out of sight -----------------------------------------------------
