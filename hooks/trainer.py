@@ -225,10 +225,10 @@ def on_page_context(context_: Any, *, page: Page, config: MkDocsConfig, nav: Any
             "strings": ctx.strings[lang],
             # A deck's other window (the projected one's speaker view, and back), and what names the pair.
             "partner_url": get_relative_url(partner, page.file.url) if partner else "",
-            "deck": f"{lang}/{slug}",
+            "deck": f"{ctx.lang}/{slug}",
             # The language of its text: an untranslated module's views are in the default language, and say so.
-            "lang": lang,
-            "content_lang": str(page.meta.get(SOURCE_LANG) or lang),
+            "lang": ctx.lang,
+            "content_lang": lang,
             "untranslated": bool(page.meta.get(SOURCE_LANG)) and page.meta.get("translation") == "pending",
         }
         quiz_qr = page.meta.get("p2ham_quiz_qr")

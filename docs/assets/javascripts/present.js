@@ -176,8 +176,9 @@
   var group = null;
   var enteredAt = started;
 
-  function copy(node) {  // a slide or notes shown in a frame: no id, so none is there twice
+  function copy(node) {  // a slide or notes shown in a frame: no id, so none is there twice; the text's language
     var clone = node.cloneNode(true);
+    if (deck.hasAttribute("lang")) clone.setAttribute("lang", deck.getAttribute("lang"));
     [clone].concat(Array.prototype.slice.call(clone.querySelectorAll("[id]"))).forEach(function (element) {
       element.removeAttribute("id");
       element.removeAttribute("aria-labelledby");
