@@ -14,6 +14,7 @@ from engine import context, every_language_built, project_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from p2ham.mdext.view import DECK_VIEWS
 from p2ham.publish.search import (
     OWN_LUNR_LANGUAGE,
     SearchSetupError,
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if page.meta.get("p2ham_view") in DECK_VIEWS:
+        return output  # a presentation's own page: no theme, so no search
     ctx = context(config)
     try:
         return rebase_page_config(output, ctx.lang, ctx.default)

@@ -1,14 +1,17 @@
 """Hook: the trainer's toolkit built from the modules' own Markdown. For the language being built it adds, per
-module, a presentation, a trainer's handout, a participant's handout and a one-page summary (stopping the build,
-every module named at its line, when a module lacks a section the summary is made of), and one "print
-everything" page; it tells
-the trainer-notes extension (:mod:`p2ham.mdext.trainer`) which view each page is, checks every module's section
-minutes against its duration and against its default-language page, and fills the markers ``module-qr``,
-``trainer-kit`` and ``offline-archive``. Thin adapter over :mod:`p2ham.trainer`.
+module, a presentation (the projected window) and its speaker view, a trainer's handout, a participant's handout
+and a one-page summary (stopping the build, every module named at its line, when a module lacks a section the
+summary is made of), and one "print everything" page; it tells the trainer-notes extension
+(:mod:`p2ham.mdext.trainer`) which view each page is, checks every module's section minutes against its duration and
+its slide blocks against the content rules, both against its default-language page, puts the title slide and the
+quiz's QR code in each deck, and fills the markers ``module-qr``, ``trainer-kit`` and ``offline-archive``. Thin
+adapter over :mod:`p2ham.trainer`.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine import (
@@ -24,15 +27,18 @@ from engine import (
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from p2ham.core.addresses import public_address
+from p2ham.core.addresses import public_address, short_address
 from p2ham.core.dates import elapsed
 from p2ham.core.errors import ContentError, Problem
 from p2ham.core.markers import Phase
 from p2ham.core.render import render
-from p2ham.course.modules import MODULE_DIR, module_of, source_name
+from p2ham.course.modules import MODULE_DIR, module_of, source_name, title_line
+from p2ham.mdext.slides import QUIZ_QR
 from p2ham.mdext.trainer import TrainerExtension
+from p2ham.mdext.view import DECK_VIEWS
 from p2ham.publish.offline import ARCHIVE_PATH
-from p2ham.publish.share import qr_path
+from p2ham.publish.share import cached_qr_svg, qr_path
+from p2ham.trainer.slides import compare_slides, slide_limits, slide_problems
 from p2ham.trainer.summary import SUMMARY, summary_markdown
 from p2ham.trainer.timing import compare_timing, insert_before_first_h2, timing_problems, timing_rows
 from p2ham.trainer.views import PRINT_ALL, QR_MARKER, VIEW_PARTS, print_all_markdown, view_markdown, view_title
@@ -43,13 +49,17 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 EXTENSION = "p2ham.mdext.trainer"
-TEMPLATES = {"presentation": "p2ham-presentation.html", "summary": "p2ham-summary.html"}
+TEMPLATES = {"presentation": "p2ham-presentation.html", "speaker": "p2ham-speaker.html",
+             "summary": "p2ham-summary.html"}
+PARTNERS = {"presentation": "speaker", "speaker": "presentation"}  # the deck in the other window
+QUIZ_QR_PART = "kuis"  # the quiz's QR code, beside the module page's: modul/x/index.kuis.qr.svg
+QUIZ_QR_PLACE = re.compile(rf'<div class="p2ham-slide__quiz" {QUIZ_QR}="([^"]*)"></div>')
 
 
 def on_config(config: MkDocsConfig) -> None:
     ctx = context(config)
     configure_extension(config, EXTENSION, TrainerExtension.OPTION, ctx.view, "hooks/trainer.py")
-    ctx.run.sections[ctx.lang] = {}
+    ctx.run.sections[ctx.lang], ctx.run.slides[ctx.lang] = {}, {}
     ctx.markers.register(QR_MARKER, Phase.MARKDOWN, lambda page: _module_qr(page, config))
     ctx.markers.register("trainer-kit", Phase.MARKDOWN, lambda page: _trainer_kit(page, config))
     ctx.markers.register("offline-archive", Phase.MARKDOWN, lambda page: _offline_archive(page, config))
@@ -139,9 +149,11 @@ def _offline_archive(page: Page, config: MkDocsConfig) -> str:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     ctx = context(config)
     view = page.meta.get("p2ham_view")
-    slug = module_of(page.file.src_uri)
+    slug = str(page.meta.get("p2ham_module") or "") if view else module_of(page.file.src_uri)
     if not view and slug and ctx.module(slug):
         _check_module(slug, page, config)
+    elif view in DECK_VIEWS and slug:
+        return _deck(html, page, config)
     elif view == "trainer":
         rows = timing_rows(ctx.view.sections)
         table = render("timing.html", rows=[{"row": row, "start": elapsed(row.start), "end": elapsed(row.end)}
@@ -159,22 +171,69 @@ def _check_module(slug: str, page: Page, config: MkDocsConfig) -> None:
     text = page.file.content_string
     problems = timing_problems(source, text, ctx.view.sections, ctx.view.problems, module.duration,
                                module.duration_line)
+    problems += slide_problems(source, text, ctx.view.slides, ctx.view.sections, slide_limits(content_rules(config)),
+                               title_line(text))
     reference = ctx.run.sections.get(ctx.default, {}).get(slug)
     if ctx.lang != ctx.default and reference is not None:
         problems += compare_timing(reference, ctx.view.sections, f"{MODULE_DIR}/{slug}.md", source, text)
+        problems += compare_slides(ctx.run.slides[ctx.default][slug], len(reference), ctx.view.slides,
+                                   len(ctx.view.sections), f"{MODULE_DIR}/{slug}.md", source, text)
     if problems:
-        fail(f"Trainer notes and timing in {source}", ContentError(problems))
+        fail(f"Trainer notes, timing and slides in {source}", ContentError(problems))
     ctx.run.sections[ctx.lang][slug] = list(ctx.view.sections)
+    ctx.run.slides[ctx.lang][slug] = list(ctx.view.slides)
+
+
+def _deck(html: str, page: Page, config: MkDocsConfig) -> str:
+    """A deck's page: its title slide (the module's title, number, duration and the QR code of its page), then the
+    slides the extension made, the closing one with the QR code of the quiz on the module's page."""
+    ctx = context(config)
+    module = ctx.module(str(page.meta["p2ham_module"]))
+    assert module is not None
+    target = ctx.module_pages[module.slug]
+    lang = page_language(page, config)
+    t = ctx.strings[lang]
+    address = public_address(config.site_url, target.url)
+
+    def src(part: str) -> str:
+        return get_relative_url(qr_path(target.dest, part), page.file.url)
+
+    title = render("slide-title.html", module=module, duration=ctx.duration(module.duration, lang), t=t,
+                   last=ctx.view.deck.last, src=src(""), address=address, shown=short_address(address),
+                   hint=t["module_qr_hint"], view="slide")
+
+    def quiz(match: re.Match[str]) -> str:
+        quiz_address = f"{address}#{match.group(1)}"
+        page.meta["p2ham_quiz_qr"] = {"path": qr_path(target.dest, QUIZ_QR_PART), "address": quiz_address}
+        return render("module-qr.html", src=src(QUIZ_QR_PART), address=quiz_address, shown=short_address(quiz_address),
+                      hint=t["present_quiz_hint"], t=t, view="quiz")
+
+    return title + QUIZ_QR_PLACE.sub(quiz, html)
 
 
 def on_page_context(context_: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
     view = page.meta.get("p2ham_view")
     if view:
         ctx = context(config)
-        target = ctx.module_pages.get(str(page.meta.get("p2ham_module", "")))
+        slug = str(page.meta.get("p2ham_module", ""))
+        target = ctx.module_pages.get(slug)
+        lang = page_language(page, config)
+        partner = ctx.module_views.get(slug, {}).get(PARTNERS.get(str(view), ""), "")
         context_["p2ham_view"] = {
             "view": view,
             "module_url": get_relative_url(target.url, page.file.url) if target else "",
-            "strings": ctx.strings[page_language(page, config)],
+            "strings": ctx.strings[lang],
+            # A deck's other window (the projected one's speaker view, and back), and what names the pair.
+            "partner_url": get_relative_url(partner, page.file.url) if partner else "",
+            "deck": f"{ctx.lang}/{slug}",
+            # The language of its text: an untranslated module's views are in the default language, and say so.
+            "lang": ctx.lang,
+            "content_lang": lang,
+            "untranslated": bool(page.meta.get(SOURCE_LANG)) and page.meta.get("translation") == "pending",
         }
+        quiz_qr = page.meta.get("p2ham_quiz_qr")
+        if quiz_qr:
+            out = Path(config.site_dir) / quiz_qr["path"]
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(cached_qr_svg(ctx.cache, quiz_qr["address"]), encoding="utf-8")
     return context_

@@ -25,6 +25,7 @@ from p2ham.mdext.quiz import Collector
 from p2ham.mdext.trainer import ViewState
 from p2ham.quiz.questions import Question
 from p2ham.quiz.sessions import SessionState
+from p2ham.trainer.slides import SlideFound
 from p2ham.trainer.timing import Section
 from p2ham.units.pages import UnitPages
 
@@ -36,6 +37,7 @@ class RunState:
     questions: dict[str, dict[str, list[Question]]] = field(default_factory=dict)  # lang -> page -> questions
     question_ids: dict[str, dict[str, Question]] = field(default_factory=dict)  # lang -> id -> first use
     sections: dict[str, dict[str, list[Section]]] = field(default_factory=dict)  # lang -> module -> sections
+    slides: dict[str, dict[str, list[SlideFound]]] = field(default_factory=dict)  # lang -> module -> slide blocks
     error_page: bytes | None = None  # the default language's 404.html, which later languages' builds overwrite
     script_hashes: set[str] = field(default_factory=set)  # of every inline script of every page written
     camera_pages: set[str] = field(default_factory=set)  # URLs of the pages the headers let use the camera

@@ -311,7 +311,9 @@ window.__csp = [];
 document.addEventListener('securitypolicyviolation', e => window.__csp.push(
   e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber));
 """
-SWITCHER_LINKS = """() => Object.fromEntries([...document.querySelectorAll('.md-select a[hreflang]')]
+# null on a page without the site's header (a presentation's windows: slides only, no switcher).
+SWITCHER_LINKS = """() => document.documentElement.dataset.p2hamChrome === 'none' ? null
+    : Object.fromEntries([...document.querySelectorAll('.md-select a[hreflang]')]
     .map(a => [a.hreflang, new URL(a.href).pathname]))"""
 
 
@@ -373,7 +375,9 @@ def site_report(browser: Any, server_root: str, urls: list[str],
             report.overflow[(url, "narrow")] = horizontal_overflow(page)  # once the page has reacted to it
             page.set_viewport_size(viewports[name])  # the tab's next page loads at the phone's width again
         else:
-            report.switcher[url] = page.evaluate(SWITCHER_LINKS)
+            links = page.evaluate(SWITCHER_LINKS)
+            if links is not None:
+                report.switcher[url] = links
 
     contexts = [context for _, context in names.values()]
     # axe, the slowest check, runs in one tab while the next tab loads and starts its own; two tabs per viewport.
@@ -382,3 +386,42 @@ def site_report(browser: Any, server_root: str, urls: list[str],
         report.cookies += context.cookies()
         context.close()
     return report
+
+
+# --- a presentation's two windows ---------------------------------------------------------------------------------
+
+MAX_LAYOUT_SHIFT = 0.02  # the presentation's cumulative layout shift, at most (issue 13)
+# The layout shift of the page so far (every shift not caused by input), as a PerformanceObserver reports it: the
+# entries buffered since the page started come in one call soon after observing.
+LAYOUT_SHIFT = """() => new Promise(done => {
+    let total = 0;
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+    }).observe({type: 'layout-shift', buffered: true});
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(total), 50)));
+})"""
+
+
+def layout_shift(page: Any) -> float:
+    """The cumulative layout shift of the loaded page, once it is finished (SETTLE)."""
+    settle(page)
+    return float(page.evaluate(LAYOUT_SHIFT))
+
+
+def shown_slides(page: Any) -> list[str]:
+    """The labels of the slides drawn on the screen ("1", "2a" ...)."""
+    return list(page.evaluate("""() => [...document.querySelectorAll('[data-p2ham-deck] .p2ham-slide')]
+        .filter(slide => slide.getClientRects().length > 0).map(slide => slide.dataset.p2hamSlide)"""))
+
+
+def in_step(projected: Any, speaker: Any, label: str) -> None:
+    """Both windows of a presentation are on the slide `label`: the projected one shows it and nothing else, the
+    speaker view shows it as its current slide (each waited for: a message between windows takes a moment)."""
+    projected.wait_for_function("label => document.querySelector('.p2ham-slide[data-current]')"
+                                "?.dataset.p2hamSlide === label", arg=label)
+    speaker.wait_for_function("label => document.querySelector('[data-p2ham-speaker=\"label\"]')"
+                              ".textContent === label", arg=label)
+    assert shown_slides(projected) == [label]
+    assert projected.evaluate("location.hash") == speaker.evaluate("location.hash") == f"#slide-{label}"
+    current = speaker.locator('[data-p2ham-frame="current"] .p2ham-slide')
+    assert current.count() == 1 and current.get_attribute("data-p2ham-slide") == label

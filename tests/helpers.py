@@ -56,7 +56,8 @@ OFF_RULES: dict[str, Any] = {
     "trainer_blocks": 0, "quiz_questions": 0, "quiz_scenario_share": 0, "quiz_all_types": False,
     "key_points_heading": {}, "sources_heading": {}, "sources_cite_article": {}, "module_mentions": [],
     "agendas_teach_every_module": [], "agenda_teaching_minutes": 0, "published_addresses": "", "glossary_terms": [],
-    "placeholders": [], "forbidden": {}, "no_empty_sections": False,
+    "placeholders": [], "forbidden": {}, "no_empty_sections": False, "slide_lines": 0, "slide_line_length": 0,
+    "slide_table_columns": 0, "slide_closing": False, "slide_closing_items": 0, "slide_closing_line_length": 0,
 }
 
 # Two pages in both languages: the least a project needs to build.

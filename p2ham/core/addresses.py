@@ -46,6 +46,11 @@ def public_address(site_url: str | None, page_url: str) -> str:
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", public_path(page_url))
 
 
+def short_address(address: str) -> str:
+    """An address as a room copies it from a screen: without its scheme (``example.org/modul/x/``)."""
+    return address.split("://", 1)[-1]
+
+
 def site_relative(link: str, base_path: str) -> str:
     """A link from the host's root (``/p2ham/en/index.html`` under ``/p2ham/``) as a path from the site's top
     (``en/index.html``), so that it can be made relative to a page; other links are returned unchanged."""

@@ -62,6 +62,13 @@ class Rules(BaseModel):
         r"Nomor\s+2\s+Tahun\s+2019": "there is no P2HAM regulation numbered 2/2019",
     }
     no_empty_sections: bool = True  # a heading is followed by text, not at once by a heading of its level
+    # Slides (/// slide blocks, README "Slides"): what fits a projected slide at the size the room reads.
+    slide_lines: Annotated[int, Field(ge=0)] = 6  # lines (list items, paragraphs, table rows) per slide, at most
+    slide_line_length: Annotated[int, Field(ge=0)] = 80  # characters per line (a table row: its cells together)
+    slide_table_columns: Annotated[int, Field(ge=0)] = 4  # columns of a slide's table, at most
+    slide_closing: bool = True  # exactly one `/// slide | closing` block per module (its discussion questions)
+    slide_closing_items: Annotated[int, Field(ge=0)] = 5  # the closing slide's questions, at most
+    slide_closing_line_length: Annotated[int, Field(ge=0)] = 70  # characters per question, at most
 
     @field_validator("placeholders", "forbidden")
     @classmethod

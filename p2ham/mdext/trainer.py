@@ -7,19 +7,20 @@ build sets before each page is rendered (:class:`ViewState`):
   HTML altogether, so neither the page nor its print nor a screen reader can reveal them; the handout also drops
   the quiz's answers and explanations (an order question keeps its items, shuffled, with empty positions);
 - ``trainer`` (the trainer's handout): notes shown, quiz answers open (the answer key);
-- ``presentation``: notes shown (toggled by the presentation script), and each ``##`` section wrapped in a slide.
+- ``presentation`` (the projected window): no notes at all; the page is its deck of slides
+  (:mod:`p2ham.mdext.slides`), and nothing of the prose;
+- ``speaker`` (the speaker's window): the same deck, each section's notes after its first slide;
 - ``summary`` (the module's one-page summary): like the participant's handout; its Markdown is made without the
   notes and the quiz already (:mod:`p2ham.trainer.summary`), so this is a second guard.
 
-Whatever the view, the sections and their minutes are recorded in the state for the build to check and show.
+Whatever the view, the sections and their minutes, and the slide blocks as measured, are recorded in the state for
+the build to check and show; every view but the two decks drops the slide blocks from its HTML.
 """
 
 from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as etree
-from copy import deepcopy
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from markdown import Markdown
@@ -28,47 +29,17 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks.block import Block, type_any
 
 from p2ham.core.source import LINE_OPTION
-from p2ham.mdext.shared import BuildStateExtension, attached
+from p2ham.mdext.shared import BuildStateExtension
+from p2ham.mdext.slides import NOTES_CLASS, SlideBlock, build_deck, drop_slide_blocks, record_slides, without_permalink
+from p2ham.mdext.view import ATTRIBUTE, DECK_VIEWS, VIEWS, ViewState, view_state
 from p2ham.trainer.timing import Section
 
-VIEWS = ("participant", "handout", "trainer", "presentation", "summary")
-NOTES_CLASS = "p2ham-trainer-notes"
-DEFAULT_STRINGS = {"trainer_notes": "Trainer's notes", "trainer_minutes": "min", "slide": "Slide"}
-
-
-@dataclass
-class ViewState:
-    """The view of the page being rendered, and what rendering found: sections with minutes, and problems."""
-
-    view: str = "participant"
-    strings: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_STRINGS))
-    sections: list[Section] = field(default_factory=list)
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (trainer block number from 1, message)
-    blocks: int = 0
-
-    def start(self, view: str, strings: dict[str, str] | None = None) -> None:
-        if view not in VIEWS:
-            raise ValueError(f"unknown view {view!r}")
-        self.view = view
-        self.sections, self.problems, self.blocks = [], [], 0
-        if strings is not None:
-            self.strings = dict(DEFAULT_STRINGS, **strings)
-
-    @property
-    def shows_notes(self) -> bool:
-        return self.view in ("trainer", "presentation")
-
-
-def _state(md: Markdown) -> ViewState:
-    return attached(md, TrainerExtension.ATTRIBUTE, ViewState)
+__all__ = ["NOTES_CLASS", "VIEWS", "TrainerExtension", "ViewState", "makeExtension"]
 
 
 def _heading_title(heading: etree.Element, md: Markdown) -> str:
     """A heading's plain text as the reader sees it, without toc's permalink (as toc itself makes it)."""
-    copy = deepcopy(heading)
-    for link in [child for child in copy if "headerlink" in child.get("class", "").split()]:
-        copy.remove(link)
-    copy.tail = None
+    copy = without_permalink(heading)
     return html.unescape(strip_tags(render_inner_html(copy, md)))
 
 
@@ -78,7 +49,7 @@ class TrainerBlock(Block):  # type: ignore[misc]
     OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {LINE_OPTION: (None, type_any)}  # the build's line annotation
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        state = _state(self.md)
+        state = view_state(self.md)
         state.blocks += 1
         number = state.blocks
         text = (self.argument or "").strip()
@@ -97,8 +68,9 @@ class ViewTreeprocessor(Treeprocessor):
     """Records the sections and their minutes, then shapes the page for its view."""
 
     def run(self, root: etree.Element) -> None:
-        state = _state(self.md)
+        state = view_state(self.md)
         self._record(root, state, self.md)
+        record_slides(root, state, self.md)  # before the notes go: a trainer block inside a slide block is a problem
         if not state.shows_notes:
             for parent in list(root.iter()):
                 for child in [c for c in parent if c.get("class") == NOTES_CLASS]:
@@ -113,8 +85,10 @@ class ViewTreeprocessor(Treeprocessor):
             for details in root.iter("details"):
                 if "p2ham-question__answers" in details.get("class", ""):
                     details.set("open", "open")
-        if state.view == "presentation":
-            self._slides(root, state)
+        if state.view in DECK_VIEWS:
+            build_deck(root, state)
+        else:
+            drop_slide_blocks(root)
 
     @staticmethod
     def _record(root: etree.Element, state: ViewState, md: Markdown) -> None:
@@ -148,32 +122,13 @@ class ViewTreeprocessor(Treeprocessor):
                 for answer in ("data-correct", "data-key", "data-position"):  # an order question's right places
                     child.attrib.pop(answer, None)
 
-    @staticmethod
-    def _slides(root: etree.Element, state: ViewState) -> None:
-        """Each ``##`` section becomes a slide; what comes before the first one joins the title slide."""
-        children = list(root)
-        for child in children:
-            root.remove(child)
-        slides: list[etree.Element] = []
-        current = etree.SubElement(root, "section", {"class": "p2ham-slide p2ham-slide--intro",
-                                                     "data-p2ham-slide": "intro"})
-        for child in children:
-            if child.tag == "h2":
-                number = len(slides) + 1
-                current = etree.SubElement(root, "section", {"class": "p2ham-slide", "data-p2ham-slide": str(number),
-                                                             "aria-labelledby": child.get("id", "")})
-                slides.append(current)
-            current.append(child)
-        for slide, section in zip(slides, state.sections, strict=False):
-            if section.minutes:
-                slide.set("data-minutes", str(section.minutes))
-
 
 class TrainerExtension(BuildStateExtension):
-    OPTION, ATTRIBUTE, STATE = "state", "p2ham_view_state", ViewState  # the view the build sets per page
+    OPTION, ATTRIBUTE, STATE = "state", ATTRIBUTE, ViewState  # the view the build sets per page
 
     def register(self, md: Markdown, block_mgr: Any) -> None:
         block_mgr.register(TrainerBlock, {})
+        block_mgr.register(SlideBlock, {})
         # After the blocks are built and after toc (priority 5) has given every heading its id.
         md.treeprocessors.register(ViewTreeprocessor(md), "p2ham-view", 4)
 

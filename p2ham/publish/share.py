@@ -18,10 +18,11 @@ QR_SUFFIX = ".qr.svg"
 CODE = code_version(Path(__file__), segno.__version__)  # what draws a code: this file and segno
 
 
-def qr_path(dest_uri: str) -> str:
-    """Where a page's QR code is written, from the page's output file: `x/index.html` → `x/index.qr.svg`."""
+def qr_path(dest_uri: str, part: str = "") -> str:
+    """Where a page's QR code is written, from the page's output file: `x/index.html` → `x/index.qr.svg`; the code of
+    a part of the page (`part`: a name) beside it: `x/index.kuis.qr.svg`."""
     stem = dest_uri[: -len(".html")] if dest_uri.endswith(".html") else dest_uri.rstrip("/") + "/index"
-    return stem + QR_SUFFIX
+    return stem + (f".{part}" if part else "") + QR_SUFFIX
 
 
 def qr_svg(address: str) -> str:

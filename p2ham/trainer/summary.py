@@ -20,7 +20,7 @@ from p2ham.course.rules import Rules, missing_sections, required_sections
 from p2ham.trainer.views import QR_MARKER, front_matter_text
 
 SUMMARY = "summary"  # the view's name (p2ham.mdext.trainer) and key in VIEW_PARTS
-LEFT_OUT = ("trainer", "quiz")  # blocks that never reach a summary, wherever a section holds them
+LEFT_OUT = ("trainer", "quiz", "slide")  # blocks that never reach a summary, wherever a section holds them
 
 
 def summary_markdown(text: str, source: str, lang: str, slug: str, title: str, rules: Rules,

@@ -17,7 +17,9 @@ from p2ham.core.source import split_front_matter
 from p2ham.core.yamlfile import Loader
 
 # view -> the last part of its address, below the module's own (/modul/<slug>/<part>/)
-VIEW_PARTS = {"presentation": "presentasi", "trainer": "pemandu", "handout": "peserta", "summary": "ringkasan"}
+VIEW_PARTS = {"presentation": "presentasi", "speaker": "pembicara", "trainer": "pemandu", "handout": "peserta",
+              "summary": "ringkasan"}
+DECKS = ("presentation", "speaker")  # the views made of slides (their title slide carries the module's QR code)
 PRINT_ALL = "cetak"  # /cetak/: every module's participant handout, for printing at once
 QR_MARKER = "module-qr"  # under the title of every view: the module page's QR code
 H1 = re.compile(r"^# .*$", re.MULTILINE)
@@ -28,15 +30,16 @@ def front_matter_text(meta: dict[str, Any]) -> str:
 
 
 def view_markdown(module_text: str, view: str, slug: str, title: str, extra: dict[str, Any] | None = None) -> str:
-    """A view page of a module: its Markdown with new front matter, and a QR code marker under its title."""
+    """A view page of a module: its Markdown with new front matter, and a QR code marker under its title (a deck's
+    is on its title slide, which the build makes)."""
     front, body, _ = split_front_matter(module_text)
     meta = yaml.load(front, Loader=Loader) or {}
     meta.update({"title": title, "p2ham_view": view, "p2ham_module": slug, "search": {"exclude": True},
                  "share": False, **(extra or {})})
-    # A handout is titled as one ("Lembar pemandu: …"), so it is never mistaken for the participants' page; the
-    # presentation's title slide keeps the module's own title.
-    heading = (lambda m: m.group(0)) if view == "presentation" else (lambda m: f"# {title}")
-    return front_matter_text(meta) + H1.sub(lambda m: f"{heading(m)}\n\n<!-- p2ham:{QR_MARKER} -->", body, count=1)
+    if view in DECKS:
+        return front_matter_text(meta) + body
+    # A handout is titled as one ("Lembar pemandu: …"), so it is never mistaken for the participants' page.
+    return front_matter_text(meta) + H1.sub(lambda m: f"# {title}\n\n<!-- p2ham:{QR_MARKER} -->", body, count=1)
 
 
 def print_all_markdown(module_texts: Sequence[str], title: str, description: str, intro: str) -> str:

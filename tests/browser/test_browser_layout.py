@@ -32,7 +32,7 @@ from browsing import (
 from conftest import figure
 from helpers import SITE_FIXTURE, BuiltSite, PendingBuild, built, make_project, read_config, serve, write_config
 
-from p2ham.trainer.views import PRINT_ALL, VIEW_PARTS
+from p2ham.trainer.views import DECKS, PRINT_ALL, VIEW_PARTS
 
 # The fixture's two modules (the agenda names them) and ten copies of the first: twelve in all.
 SLUGS = ["alfa", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "omega"]
@@ -42,8 +42,9 @@ TITLES = {  # about a hundred characters each, so that every title wraps over se
     "id": "Modul {n}: Pelayanan publik berbasis hak asasi manusia bagi kelompok rentan di unit layanan terpadu",
     "en": "Module {n}: Human-rights-based public service for vulnerable groups at an integrated service unit desk",
 }
-# A comparison table wider than the desktop's content column, placed under each module's title: in the first slide
-# of the presentation, in both handouts and, twelve times, in the print-all page (not in the one-page summary).
+# A comparison table wider than the desktop's content column, placed under each module's title: in both handouts
+# and, twelve times, in the print-all page (not in the one-page summary, nor in the presentation's two windows,
+# which show slides only).
 # Long words and legal references keep its columns from shrinking.
 WIDE_TABLE = {
     "id": ("| Unit | Layanan | Persyaratan | Waktu | Biaya | Pengaduan | Sarana | Dasar hukum | Kewarganegaraan |\n"
@@ -120,10 +121,10 @@ def twelve_module_project(folder: Path) -> Path:
 
 
 def layout_paths() -> list[str]:
-    """Every kind of page in Indonesian: home, start page (learning path), a module page and its four views, the
+    """Every kind of page in Indonesian: home, start page (learning path), a module page and its five views, the
     print-all page, the trainer hub, the agenda, the progress page, the unit overview and a unit page. In English,
-    the pages where the other language's text changes the layout (the module, its presentation and handout, the
-    print-all page, all with the wide table); the other kinds share their layout with the Indonesian pages."""
+    the pages where the other language's text changes the layout (the module, its handout and the print-all page,
+    with the wide table, and its presentation); the other kinds share their layout with the Indonesian pages."""
     paths = ["", "mulai/", f"modul/{LOADED}/", *(f"modul/{LOADED}/{part}/" for part in VIEW_PARTS.values()),
              f"{PRINT_ALL}/", "pemandu/", "agenda/", "kemajuan/", "unit-kerja/", "unit-kerja/lapas-uji/"]
     english = [f"modul/{LOADED}/", f"modul/{LOADED}/{VIEW_PARTS['presentation']}/",
@@ -164,9 +165,10 @@ def test_the_site_has_twelve_long_modules_and_a_wide_table_in_every_view(twelve_
         links = [link.get_text(" ", strip=True) for link in page.select(".md-sidebar--primary .md-nav__link")]
         assert [title for title in titles if title in links] == titles
         assert min(len(title) for title in titles) >= 95
-        # The one-page summary carries the key points only: the other views carry the table under the title.
+        # The one-page summary carries the key points only, the presentation's windows slides only: the other
+        # views carry the table under the title.
         views = [twelve_modules.page(f"{prefix}modul/{LOADED}/{part}/") for view, part in VIEW_PARTS.items()
-                 if view != "summary"]
+                 if view != "summary" and view not in DECKS]
         print_all = twelve_modules.page(f"{prefix}{PRINT_ALL}/")
         for view in [page, *views]:
             assert [th for th in view.select(".md-content table th") if th.get_text() == WIDE_HEADER[lang]]

@@ -1,5 +1,6 @@
 """The offline archive in a browser, from the offline_folder folder with the network off: a module, its quiz, its links
-and the language switcher work, and search finds pages in the reader's language."""
+and the language switcher work, search finds pages in the reader's language, and a presentation's two windows stay
+in step."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browsing import VIEWPORTS
+from browsing import VIEWPORTS, in_step
 
 MODULE = "modul/alfa.html"
 
@@ -95,4 +96,37 @@ def test_search_works_from_the_folder(offline_context: tuple[Any, list[str]], of
         assert hrefs and all(file_of(href).is_file() for href in hrefs), hrefs
         assert all(file_of(href).is_relative_to(offline_folder / "en") == (lang == "en/") for href in hrefs), hrefs
         assert errors == []
+    assert [url for url in requests if not url.startswith("file:")] == []
+
+
+def test_a_presentations_two_windows_stay_in_step_from_the_folder(offline_context: tuple[Any, list[str]],
+                                                                 offline_folder: Path) -> None:
+    """From a folder every page is an origin of its own: the windows find each other by the references
+    window.open gives. Here the trainer starts from the speaker view and opens the projected window from it (the
+    served site's test starts from the projected window), drives both, and reloads the projected window."""
+    context, requests = offline_context
+    projected_errors: list[str] = []
+    for lang in ("", "en/"):
+        speaker, errors = open_file(context, (offline_folder / lang / "modul/alfa/pembicara.html").as_uri())
+        speaker.keyboard.press("ArrowRight")
+        with context.expect_page() as opened:
+            speaker.locator("[data-p2ham-present=partner]").click()
+        projected = opened.value
+        projected.on("pageerror", lambda error: projected_errors.append(str(error)))
+        projected.wait_for_load_state("load")
+        assert file_of(projected.url) == offline_folder / lang / "modul/alfa/presentasi.html"
+        in_step(projected, speaker, "2a")
+        projected.keyboard.press("PageDown")
+        in_step(projected, speaker, "2b")
+        speaker.keyboard.press("End")
+        in_step(projected, speaker, "4")
+        assert "p2ham-trainer-notes" not in projected.content()
+        projected.reload(wait_until="load")  # it finds the speaker view again
+        speaker.keyboard.press("Home")
+        in_step(projected, speaker, "1")
+        status = speaker.locator('[data-p2ham-speaker="status"]')
+        assert status.inner_text() == status.get_attribute("data-connected")
+        assert errors == projected_errors == []
+        projected.close()
+        speaker.close()
     assert [url for url in requests if not url.startswith("file:")] == []

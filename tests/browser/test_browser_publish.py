@@ -96,16 +96,16 @@ def test_readers_get_results_in_their_own_language(browser: Any, fixture_server:
 # --- the security policy --------------------------------------------------------------------------------------------
 
 PAGE_TYPES = ["", "mulai/", "modul/alfa/", "kemajuan/", "glosarium/", "unit-kerja/", "unit-kerja/lapas-uji/",
-              "404.html", "modul/alfa/presentasi/", "modul/alfa/pemandu/", "modul/alfa/peserta/", "cetak/",
-              "pemandu/", "agenda/", "aksesibilitas/", "profil/"]
+              "404.html", "modul/alfa/presentasi/", "modul/alfa/pembicara/", "modul/alfa/pemandu/",
+              "modul/alfa/peserta/", "cetak/", "pemandu/", "agenda/", "aksesibilitas/", "profil/"]
 
 
 def used(page: Any, url: str, search: bool) -> list[str]:
-    """Load a page and use what its scripts do (slides and notes, a quiz, the unit filter, and with `search` the
+    """Load a page and use what its scripts do (slides, a quiz, the unit filter, and with `search` the
     search box, whose worker is the same on every page); the security-policy violations the browser reported."""
     page.goto(url, wait_until="load")
-    if page.locator("[data-p2ham-presentation]").count():
-        for key in ("End", "Home", "ArrowRight", "n"):
+    if page.locator("[data-p2ham-deck]").count():
+        for key in ("End", "Home", "ArrowRight"):
             page.keyboard.press(key)
     if page.locator("[data-p2ham=check]:visible").count():
         page.locator(".p2ham-options input").first.check()

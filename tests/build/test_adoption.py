@@ -15,6 +15,8 @@ from pathlib import Path
 import openpyxl
 from helpers import ROOT, SITE_FIXTURE, build
 
+from p2ham.trainer.views import VIEW_PARTS
+
 OFFICE = ["--name-id", "Kantor Wilayah Uji Coba", "--name-en", "Trial Regional Office",
           "--url", "https://p2ham.uji.go.id/kanwil/", "--contact-name-id", "Tim P2HAM Kanwil Uji Coba",
           "--contact-name-en", "Trial office P2HAM team", "--contact-email", "p2ham@uji.go.id",
@@ -81,7 +83,7 @@ def add_module(project: Path) -> None:
     config.write_text(text, "utf-8")
     listed = project / "published-addresses.txt"
     lines = [f"/kanwil/{prefix}modul/modul-tujuh/{part}" for prefix in ("", "en/")
-             for part in ("", "pemandu/", "peserta/", "presentasi/", "ringkasan/")]
+             for part in ("", *(f"{part}/" for part in VIEW_PARTS.values()))]
     listed.write_text(listed.read_text("utf-8") + "\n".join(lines) + "\n", "utf-8")
 
 

@@ -20,6 +20,7 @@ from sitecheck import (
     check_alternates,
     external_resources_in_css,
     external_resources_in_html,
+    has_no_chrome,
     is_external,
     is_redirect,
 )
@@ -105,7 +106,7 @@ def test_nothing_in_the_archive_loads_from_another_origin(offline_folder: Path) 
     for path, soup in html_pages(offline_folder):
         problems += external_resources_in_html(BuiltPage(file=offline_folder / path, url=path, soup=soup))
         scripts = [str(node["src"]) for node in soup.find_all("script", src=True)]
-        if not is_redirect(soup) and not any(src.endswith(SHIM) for src in scripts):
+        if not is_redirect(soup) and not has_no_chrome(soup) and not any(src.endswith(SHIM) for src in scripts):
             problems.append(f"{path}: the local iframe-worker shim is not loaded")
     for css in sorted(offline_folder.rglob("*.css")):
         problems += external_resources_in_css(css.relative_to(offline_folder).as_posix(), css.read_text("utf-8"))
@@ -116,6 +117,8 @@ def test_the_language_switcher_leads_to_the_counterpart_file(offline_folder: Pat
     problems = []
     pages = content_pages(offline_folder)
     for path, soup in pages:
+        if has_no_chrome(soup):
+            continue  # a presentation's window: slides only, no switcher
         base = path.removeprefix("en/")
         expected = {"id": base, "en": f"en/{base}"}
         found = {str(a["hreflang"]): str(a["href"]) for a in soup.select(".md-select a[hreflang]")}

@@ -1,7 +1,9 @@
 """The trainer's toolkit in a build: the views of every module of the fixture site in both languages (notes only
-where a trainer sees them, answers only in the answer key, timing that ends at the module's duration, slides that
-follow the sections, a one-page summary of the objectives, key points and sources, nothing in search), and builds
-that stop with `file:line:` on bad minutes and on a module without its key points."""
+where a trainer sees them, never in the projected presentation, answers only in the answer key, timing that ends at
+the module's duration, a presentation and speaker view made of the slide blocks with title and closing slides and
+nothing of the prose, a one-page summary of the objectives, key points and sources, nothing in search), and builds
+that stop with `file:line:` on bad minutes, on a module without its key points, on slides that cannot fit and on a
+translation with other slides."""
 
 from __future__ import annotations
 
@@ -18,10 +20,11 @@ from p2ham.core.dates import elapsed
 from p2ham.course.modules import Module, collect_modules
 from p2ham.publish.offline import ARCHIVE_PATH
 from p2ham.trainer.timing import trainer_block_lines
-from p2ham.trainer.views import PRINT_ALL, VIEW_PARTS
+from p2ham.trainer.views import DECKS, PRINT_ALL, VIEW_PARTS
 
 DOCS = SITE_FIXTURE / "docs"
 LANGS = [("", "id"), ("en/", "en")]  # address prefix, language
+DECK_PARTS = [VIEW_PARTS[view] for view in DECKS]
 EN_DASH = "\u2013"
 
 
@@ -68,7 +71,8 @@ def test_every_module_has_its_view_pages(fixture_site: BuiltSite, prefix: str, l
             assert qr is not None and qr["alt"].endswith(site + module), module + part
             svg = (fixture_site.path / module / part / qr["src"]).resolve().read_text("utf-8")
             assert f"<title>{site + module}</title>" in svg
-            assert page.select_one(".p2ham-module-info"), module + part  # the module's box, on its views too
+            if part not in DECK_PARTS:  # a deck's title slide has the module's number and duration instead
+                assert page.select_one(".p2ham-module-info"), module + part  # the module's box, on its views too
         assert (fixture_site.path / prefix / PRINT_ALL / "index.html").is_file()
 
 
@@ -81,11 +85,16 @@ def test_notes_appear_only_where_a_trainer_sees_them(fixture_site: BuiltSite, pr
         module = f"{prefix}modul/{slug}/"
         blocks = len(trainer_block_lines((DOCS / source).read_text("utf-8")))
         trainer = fixture_site.page(module + "pemandu")
-        presentation = fixture_site.page(module + "presentasi")
-        for page in (trainer, presentation):
+        speaker = fixture_site.page(module + "pembicara")
+        for page in (trainer, speaker):
             assert len(page.select("aside.p2ham-trainer-notes")) == blocks, module
         notes = note_texts(trainer)
-        assert len(notes) >= blocks and note_texts(presentation) == notes
+        assert len(notes) >= blocks and sorted(note_texts(speaker)) == sorted(notes)
+        # The projected window's page has no note at all, on any slide: not hidden, absent.
+        projected = fixture_site.page(module + "presentasi")
+        assert "p2ham-trainer-notes" not in str(projected) and not note_texts(projected)
+        projected_text = words(projected)
+        assert not [note for note in notes if note in projected_text], module
         for participant in (fixture_site.page(module), fixture_site.page(module + "peserta")):
             assert "p2ham-trainer-notes" not in str(participant), module
             text = words(content(participant))
@@ -148,22 +157,72 @@ def test_each_trainer_handout_times_the_module_to_its_duration(fixture_site: Bui
         assert body.index("data-p2ham-timing") < body.index("<h2")
 
 
+def slide_texts(text: str) -> list[str]:
+    """The lines written in a module's slide blocks (list items and paragraphs, as text), from its source."""
+    found, inside = [], False
+    for line in text.splitlines():
+        if line.startswith("/// slide"):
+            inside = True
+        elif line == "///":
+            inside = False
+        elif inside and line.strip() and not line.startswith(("|", "!")):
+            found.append(re.sub(r"^(- |\d+\. )", "", line).replace("**", "").strip())
+    return found
+
+
 @pytest.mark.parametrize(("prefix", "lang"), LANGS)
-def test_presentation_slides_follow_the_sections(fixture_site: BuiltSite, prefix: str, lang: str) -> None:
-    for slug, duration, _ in modules(lang):
+def test_a_presentation_is_its_slides_and_only_the_decks_show_them(fixture_site: BuiltSite, prefix: str,
+                                                                   lang: str) -> None:
+    for slug, duration, source in modules(lang):
         module = f"{prefix}modul/{slug}/"
-        page = fixture_site.page(module + "presentasi")
         participant = fixture_site.page(module)
-        slides = page.select("section.p2ham-slide")
-        headings = [h["id"] for h in content(participant).select("h2")]
-        assert [s["aria-labelledby"] for s in slides[1:]] == headings, module
-        intro = slides[0]
-        assert "p2ham-slide--intro" in intro["class"] and intro.select_one("h1")
-        assert intro.select_one("figure.p2ham-module-qr--presentation[data-p2ham-module-qr] img")
-        assert sum(int(s.get("data-minutes", 0)) for s in slides) == duration
-        assert page.select_one("[data-p2ham-present-back]")["href"] == "../"
-        assert page.select_one('script[src$="assets/javascripts/present.js"]')
-        assert page.select_one('link[href$="assets/stylesheets/present.css"]')
+        written = slide_texts((DOCS / source).read_text("utf-8"))
+        assert written, f"{source} has no slide block: the fixture shows slides in both languages"
+        for part in ("presentasi", "pembicara"):
+            page = fixture_site.page(module + part)
+            deck = page.select_one("[data-p2ham-deck]")
+            slides = deck.select("section.p2ham-slide")
+            labels = [slide["data-p2ham-slide"] for slide in slides]
+            assert labels[0] == "1" and len(set(labels)) == len(labels), module + part
+            assert [words(s.select_one(".p2ham-slide__number")) for s in slides] == [
+                f"{label} / {re.sub('[a-z]', '', labels[-1])}" for label in labels]
+            # The title slide: the module's number, duration and title, and its page's QR code.
+            title = slides[0]
+            assert "p2ham-slide--title" in title["class"] and title.select_one("h1").get_text() == words(
+                participant.select_one("article h1")).removesuffix("¶").strip()
+            assert words(title.select_one(".p2ham-slide__kicker")).startswith(("Modul ", "Module "))
+            qr = title.select_one("figure[data-p2ham-module-qr] img")
+            assert qr["alt"].endswith(fixture_site.site_url + module)
+            # Every section's minutes once; the headings are the module's sections; the prose is not there.
+            assert sum(int(s.get("data-minutes", 0)) for s in slides) == duration, module + part
+            headings = {words(h).removesuffix("¶").strip() for h in content(participant).select("h2")}
+            assert {words(s.select_one("h2")) for s in slides[1:]} <= headings
+            deck_text = "".join(deck.get_text().split())  # element boundaries (an abbreviation) add no space
+            assert all("".join(line.split()) in deck_text for line in written), module + part
+            prose = [words(p) for p in content(participant).select("p") if len(words(p)) > 40]
+            assert prose and not [p for p in prose if "".join(p.split()) in deck_text], module + part
+            # The closing slide sends the room to the quiz on the module's page.
+            closing = slides[-1]
+            assert "p2ham-slide--closing" in closing["class"]
+            quiz = participant.select_one("section.p2ham-quiz").find_previous("h2")["id"]
+            code = closing.select_one("figure[data-p2ham-module-qr] img")
+            address = f"{fixture_site.site_url}{module}#{quiz}"
+            assert code["alt"].endswith(address)
+            svg = (fixture_site.path / module / part / code["src"]).resolve().read_text("utf-8")
+            assert f"<title>{address}</title>" in svg
+            # A page of its own: no theme header, navigation, search or language switcher; the other window.
+            assert not page.select(".md-header, .md-sidebar, .md-search, .md-select, .md-footer")
+            assert page.select_one('script[src$="assets/javascripts/present.js"]')
+            assert page.select_one('link[href$="assets/stylesheets/present.css"]')
+            assert page.select_one("[data-p2ham-present-back]")["href"] == "../"
+            other = "pembicara" if part == "presentasi" else "presentasi"
+            assert deck["data-p2ham-partner"] == f"../{other}/" and deck["data-p2ham-deck-id"] == f"{lang}/{slug}"
+        # Every other view leaves the slide blocks out.
+        for view in [module, module + "peserta", module + "pemandu", module + "ringkasan", prefix + PRINT_ALL]:
+            page = fixture_site.page(view)
+            assert not page.select(".p2ham-slide-block, .p2ham-slide"), view
+            text = "".join(content(page).get_text().split())
+            assert not [line for line in written if "".join(line.split()) in text], view
         assert not participant.select('script[src$="present.js"]')
 
 
@@ -282,3 +341,36 @@ def test_a_module_without_its_key_points_fails_at_its_title_before_anything_is_w
     assert (f"{source}:{title}: key_points: no '## {rule_heading}' section: the module and its one-page summary need "
             "it (content rule key_points_heading)") in result.log
     assert not (result.site / "index.html").exists()
+
+
+def test_slides_that_cannot_fit_fail_at_their_lines_before_anything_is_written(tmp_path: Path) -> None:
+    """Beyond the content rules' limits, and without the closing block the rules ask for (the fixture's rules:
+    every slide rule on, with the contract's numbers)."""
+    text = (DOCS / "modul" / "alfa.md").read_text("utf-8")
+    long = "/// slide\n" + "".join(f"- Butir {n}\n" for n in range(1, 8)) + "- " + "x" * 81 + "\n///\n"
+    text = text.replace("## Sumber\n", f"## Sumber\n\n{long}", 1)
+    closing = "/// slide | closing\n"
+    text = text[: text.index(closing)] + text[text.index("///\n", text.index(closing) + len(closing)) + 4:]
+    result = build_project(tmp_path, {"modul/alfa.md": text})
+    assert not result.ok and "Traceback" not in result.log
+    line = [number for number, row in enumerate(text.split("\n"), start=1) if row == "/// slide"][-1]
+    title = next(number for number, row in enumerate(text.split("\n"), start=1) if row.startswith("# "))
+    assert result.lines("modul/alfa.md:") == [
+        f"modul/alfa.md:{title}: slide: no '/// slide | closing' block: the discussion section needs one, for the "
+        "closing slide (content rule slide_closing)",
+        f"modul/alfa.md:{line}: slide: 8 lines (list items, paragraphs, table rows): at most 6 (content rule "
+        "slide_lines)",
+        f"modul/alfa.md:{line}: slide: line 8 has 81 characters: at most 80 (content rule slide_line_length)",
+    ]
+    assert not (result.site / "index.html").exists()
+
+
+def test_a_translation_with_other_slides_fails_at_the_first_block_that_differs(tmp_path: Path) -> None:
+    english = (DOCS / "modul" / "alfa.en.md").read_text("utf-8")
+    second = english.index("/// slide\n|")
+    english = english[:second] + english[english.index("///\n", second + 10) + 4:]  # the table's slide left out
+    result = build_project(tmp_path, {"modul/alfa.en.md": english})
+    assert not result.ok and "Traceback" not in result.log
+    assert result.lines("modul/alfa.en.md:") == [
+        f"modul/alfa.en.md:{line_of(english, '/// slide')}: slide: slide blocks by section: 1, 0+closing, 0, 0; "
+        "modul/alfa.md has 2, 0+closing, 0, 0 (the languages show the same slides)"]

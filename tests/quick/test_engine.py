@@ -21,9 +21,6 @@ OVERRIDES = ROOT / "overrides"
 # What the project replaces in Material 9.8.2, by fingerprint (the first 16 hex digits of SHA-256).
 REPLACED = {
     "base.html: block site_meta": "337bd3b09eec21c5",
-    "base.html: block site_nav": "e0c04507ded051cb",  # the presentation drops the navigation
-    "base.html: block content": "5a3e81881956306d",  # the presentation shows slides instead
-    "base.html: block footer": "21c7e8cfd8911dfc",  # the presentation drops the footer
     "partials/search.html": "bfd556535abcddb9",
     "partials/content.html": "ce33929c85af129f",
 }

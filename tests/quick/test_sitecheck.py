@@ -83,6 +83,15 @@ def test_switcher_missing_a_language_fails() -> None:
     assert check_switcher(pages) == ["/tentang/: language switcher has no en link"]
 
 
+def test_a_page_without_the_sites_header_says_so_to_have_no_switcher() -> None:
+    """A presentation's windows show slides only: their <html> says so; any other page needs its switcher."""
+    bare = make_page("/modul/x/presentasi/", "id")
+    assert check_switcher([bare]) == ["/modul/x/presentasi/: language switcher has no id link",
+                                      "/modul/x/presentasi/: language switcher has no en link"]
+    bare.soup.find("html")["data-p2ham-chrome"] = "none"
+    assert check_switcher([bare]) == []
+
+
 def test_external_font_stylesheet_and_script_are_found() -> None:
     page = make_page("/", "id", extra=(
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'

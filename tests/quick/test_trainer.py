@@ -131,26 +131,6 @@ def test_trainer_view_shows_the_notes_and_opens_the_answer_key() -> None:
     assert [s.minutes for s in state.sections] == [10, 20, None, None]
 
 
-def test_presentation_makes_a_slide_of_each_section() -> None:
-    page, state = render(PAGE, "presentation")
-    slides = page.find_all("section", recursive=False)
-    assert all("p2ham-slide" in s["class"] for s in slides) and len(slides) == 5
-    intro = slides[0]
-    assert "p2ham-slide--intro" in intro["class"] and intro["data-p2ham-slide"] == "intro"
-    assert intro.select_one("h1") is not None and "Pembuka modul." in intro.get_text()
-    assert not intro.select("h2")
-    for number, (slide, section) in enumerate(zip(slides[1:], state.sections, strict=True), start=1):
-        assert slide["data-p2ham-slide"] == str(number)
-        assert slide["aria-labelledby"] == section.anchor
-        heading = slide.find(recursive=False)
-        assert heading.name == "h2" and heading["id"] == section.anchor
-        assert len(slide.select("h2")) == 1
-        assert slide.get("data-minutes") == (str(section.minutes) if section.minutes else None)
-    assert slides[1].select_one("aside.p2ham-trainer-notes") is not None  # notes stay: the script toggles them
-    assert slides[3].select(".p2ham-question__answers")  # the quiz slide keeps its answers (not opened)
-    assert not slides[3].select("details[open]")
-
-
 def test_section_titles_are_the_readers_text_without_the_permalink() -> None:
     text = "# T\n\n## Hak & *kewajiban* `P5HAM` &amp; HAM\n\n/// trainer | 5\nn\n///\n\n*[HAM]: Hak Asasi Manusia\n"
     _, state = render(text, "participant")
@@ -308,19 +288,25 @@ MODULE_TEXT = "---\ntitle: Modul\nmodule: 1\nduration: 30\n---\n\n# Modul\n\nPem
 
 
 def test_view_markdown_has_new_front_matter_and_a_qr_code_under_the_title() -> None:
-    text = view_markdown(MODULE_TEXT + "\n# Bukan judul kedua\n", "presentation", "x", "Presentasi: Modul",
-                         {"template": "p2ham-presentation.html"})
+    title = view_title("trainer", "Modul", {"view_trainer": "Lembar pemandu"})
+    text = view_markdown(MODULE_TEXT + "\n# Bukan judul kedua\n", "trainer", "x", title, {"template": "t.html"})
     front, body, _ = split_front_matter(text)
     meta = yaml.safe_load(front)
-    assert meta["title"] == "Presentasi: Modul" and meta["duration"] == 30 and meta["module"] == 1
-    assert meta["p2ham_view"] == "presentation" and meta["p2ham_module"] == "x"
+    assert meta["title"] == "Lembar pemandu: Modul" and meta["duration"] == 30 and meta["module"] == 1
+    assert meta["p2ham_view"] == "trainer" and meta["p2ham_module"] == "x"
     assert meta["search"] == {"exclude": True} and meta["share"] is False
-    assert meta["template"] == "p2ham-presentation.html"
-    assert body.count(MARKER) == 1 and body.index("# Modul") < body.index(MARKER) < body.index("Pembuka.")
-    assert "## A\n\nIsi." in body
-    title = view_title("trainer", "Modul", {"view_trainer": "Lembar pemandu"})
-    handout = split_front_matter(view_markdown(MODULE_TEXT, "trainer", "x", title))[1]
-    assert handout.lstrip().startswith("# Lembar pemandu: Modul\n")  # a handout is titled as one
+    assert meta["template"] == "t.html"
+    assert body.lstrip().startswith("# Lembar pemandu: Modul\n")  # a handout is titled as one
+    assert body.count(MARKER) == 1 and body.index("# Lembar") < body.index(MARKER) < body.index("Pembuka.")
+    assert "## A\n\nIsi." in body and "# Bukan judul kedua" in body
+
+
+@pytest.mark.parametrize("view", ["presentation", "speaker"])
+def test_a_decks_markdown_is_the_module_with_no_qr_code_marker(view: str) -> None:
+    """A deck's QR code is on its title slide, which the build makes (hooks/trainer.py)."""
+    front, body, _ = split_front_matter(view_markdown(MODULE_TEXT, view, "x", "Presentasi: Modul"))
+    assert yaml.safe_load(front)["p2ham_view"] == view
+    assert MARKER not in body and body.strip() == split_front_matter(MODULE_TEXT)[1].strip()
 
 
 def test_print_all_puts_every_module_in_order_as_a_handout() -> None:
