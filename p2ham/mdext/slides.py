@@ -7,10 +7,11 @@ its deck (:func:`build_deck`), every other view drops the blocks from its HTML (
 
 The deck, after the title slide the build adds: one slide per timed ``##`` section (one with a trainer block), made
 of its slide blocks ("3", or "3a", "3b" … when it has several), or of its heading alone when it has none; the quiz
-section is no slide of its own; last, the closing slide: the heading of the section holding the closing block, its
-questions, and a place for the quiz's QR code (:data:`QUIZ_QR`, filled by the build). The minutes of a section go to
-its first slide; those of sections that make no slide of their own (the quiz, a section holding only the closing
-block) go to the closing slide. In the speaker's view each section's trainer notes follow its first slide, marked
+section is no slide of its own; last, the closing slide: titled "discussion and quiz" (the interface strings; the
+quiz's heading when no block holds questions), its questions, and a place for the quiz's QR code
+(:data:`QUIZ_QR`, filled by the build). The minutes of a section go to its first slide; those of sections that make
+no slide of their own (the quiz, a section holding only the closing block) go to the closing slide. In the
+speaker's view each section's trainer notes follow its first slide, marked
 with the slide's timing group; the projected view has no notes at all (they are dropped before the deck is made).
 """
 
@@ -261,7 +262,13 @@ def build_deck(root: etree.Element, state: ViewState) -> None:
         if first:
             section.set("data-minutes", str(groups[slide.group].minutes))
         body = etree.SubElement(section, "div", {"class": "p2ham-slide__body"})
-        body.append(_heading_copy(slide.heading, ident))
+        if slide.closing and slide.block is not None:  # the questions, wherever their section: what the room does
+            ident = "slide-closing-title"
+            section.set("aria-labelledby", ident)
+            title = etree.SubElement(body, "h2", {"id": ident})
+            title.text = state.strings["present_closing"]
+        else:
+            body.append(_heading_copy(slide.heading, ident))
         if slide.block is not None:
             body.extend(list(slide.block))
         if slide.closing and quiz_anchor:

@@ -14,7 +14,8 @@ from p2ham.trainer.timing import Section
 VIEWS = ("participant", "handout", "trainer", "presentation", "speaker", "summary")
 DECK_VIEWS = ("presentation", "speaker")  # the views made of slides: the projected window and the speaker's
 ATTRIBUTE = "p2ham_view_state"  # where the state is kept on the Markdown instance
-DEFAULT_STRINGS = {"trainer_notes": "Trainer's notes", "trainer_minutes": "min", "slide": "Slide"}
+DEFAULT_STRINGS = {"trainer_notes": "Trainer's notes", "trainer_minutes": "min", "slide": "Slide",
+                   "present_closing": "Discussion and self-check quiz"}
 
 
 @dataclass

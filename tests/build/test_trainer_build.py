@@ -196,7 +196,9 @@ def test_a_presentation_is_its_slides_and_only_the_decks_show_them(fixture_site:
             # Every section's minutes once; the headings are the module's sections; the prose is not there.
             assert sum(int(s.get("data-minutes", 0)) for s in slides) == duration, module + part
             headings = {words(h).removesuffix("¶").strip() for h in content(participant).select("h2")}
-            assert {words(s.select_one("h2")) for s in slides[1:]} <= headings
+            assert {words(s.select_one("h2")) for s in slides[1:-1]} <= headings
+            assert words(slides[-1].select_one("h2")) == ("Discussion and self-check quiz" if prefix else
+                                                          "Diskusi dan kuis mandiri")
             deck_text = "".join(deck.get_text().split())  # element boundaries (an abbreviation) add no space
             assert all("".join(line.split()) in deck_text for line in written), module + part
             prose = [words(p) for p in content(participant).select("p") if len(words(p)) > 40]

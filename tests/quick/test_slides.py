@@ -107,10 +107,12 @@ def test_a_deck_is_its_slides_and_nothing_of_the_prose(view: str) -> None:
         "2 / 5", "3a / 5", "3b / 5", "4 / 5", "5 / 5"]
     assert [s["id"] for s in slides] == ["slide-2", "slide-3a", "slide-3b", "slide-4", "slide-5"]
     titles = [words(s.select_one("h2")) for s in slides]
-    assert titles == ["Poin kunci", "Kasus", "Kasus", "Jeda", "Diskusi"]  # a continuation repeats its heading
+    # A continuation repeats its heading; the closing slide says what the room does now, whatever its section.
+    assert titles == ["Poin kunci", "Kasus", "Kasus", "Jeda", "Discussion and self-check quiz"]
     for slide in slides:  # each named by its heading; a heading's id once in the page
         assert slide.select_one(f"h2#{slide['aria-labelledby']}") is not None
-    assert [s.select_one("h2")["id"] for s in slides] == ["poin-kunci", "kasus", "slide-3b-title", "jeda", "diskusi"]
+    assert [s.select_one("h2")["id"] for s in slides] == ["poin-kunci", "kasus", "slide-3b-title", "jeda",
+                                                           "slide-closing-title"]
     assert not page.select(".headerlink")
     text = str(page)
     for prose in ("Pembuka", "Prosa panjang", "Prosa jeda", "Sumber tanpa menit", "Tidak tampil", "Kewajiban"):
