@@ -23,6 +23,12 @@ DECKS = ("presentation", "speaker")  # the views made of slides (their title sli
 PRINT_ALL = "cetak"  # /cetak/: every module's participant handout, for printing at once
 QR_MARKER = "module-qr"  # under the title of every view: the module page's QR code
 H1 = re.compile(r"^# .*$", re.MULTILINE)
+DECK_BLOCK = re.compile(r"^/{3} *(trainer|slide)\b")  # the blocks a deck is made of, at the top level
+QUIZ_BLOCK = re.compile(r"^/{3} *quiz\b")
+BLOCK_END = re.compile(r"^/{3} *$")
+# Where a section's quiz was: the deck needs to know which section it is (the closing slide's QR code opens it),
+# not the questions (md_in_html makes it an element of the quiz's class).
+QUIZ_STAND_IN = '<div class="p2ham-quiz" markdown="1"></div>'
 
 
 def front_matter_text(meta: dict[str, Any]) -> str:
@@ -37,9 +43,29 @@ def view_markdown(module_text: str, view: str, slug: str, title: str, extra: dic
     meta.update({"title": title, "p2ham_view": view, "p2ham_module": slug, "search": {"exclude": True},
                  "share": False, **(extra or {})})
     if view in DECKS:
-        return front_matter_text(meta) + body
+        return front_matter_text(meta) + deck_markdown(body)
     # A handout is titled as one ("Lembar pemandu: …"), so it is never mistaken for the participants' page.
     return front_matter_text(meta) + H1.sub(lambda m: f"# {title}\n\n<!-- p2ham:{QR_MARKER} -->", body, count=1)
+
+
+def deck_markdown(body: str) -> str:
+    """What a deck is made of, without the prose: the title, each ``##`` heading, the top-level trainer and slide
+    blocks, and a stand-in where the quiz was. Rendering the whole module for a deck cost as much as its page."""
+    kept: list[str] = []
+    lines = body.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith(("# ", "## ")):
+            kept.append(line)
+        elif DECK_BLOCK.match(line) or QUIZ_BLOCK.match(line):
+            end = index + 1
+            while end < len(lines) and not BLOCK_END.match(lines[end]):
+                end += 1
+            kept.append(QUIZ_STAND_IN if QUIZ_BLOCK.match(line) else "\n".join(lines[index:end + 1]))
+            index = end
+        index += 1
+    return "\n\n".join(kept) + "\n"
 
 
 def print_all_markdown(module_texts: Sequence[str], title: str, description: str, intro: str) -> str:

@@ -25,7 +25,7 @@ from p2ham.trainer.timing import (
     timing_rows,
     trainer_block_lines,
 )
-from p2ham.trainer.views import QR_MARKER, print_all_markdown, view_markdown, view_title
+from p2ham.trainer.views import QR_MARKER, QUIZ_STAND_IN, print_all_markdown, view_markdown, view_title
 
 MARKER = f"<!-- p2ham:{QR_MARKER} -->"
 PAGE = """# Judul modul
@@ -301,12 +301,50 @@ def test_view_markdown_has_new_front_matter_and_a_qr_code_under_the_title() -> N
     assert "## A\n\nIsi." in body and "# Bukan judul kedua" in body
 
 
+DECK_MODULE = """# Modul
+
+Pembuka.
+
+## A
+
+/// trainer | 5
+- Catatan
+///
+
+Prosa yang tidak tampil.
+
+/// slide
+- Butir
+///
+
+!!! note "Kotak"
+    Isi kotak.
+
+## Kuis
+
+/// quiz
+//// question | Soal?
+    id: x-1
+- [x] Ya
+////
+///
+
+## Sumber
+
+- S
+"""
+
+
 @pytest.mark.parametrize("view", ["presentation", "speaker"])
-def test_a_decks_markdown_is_the_module_with_no_qr_code_marker(view: str) -> None:
-    """A deck's QR code is on its title slide, which the build makes (hooks/trainer.py)."""
-    front, body, _ = split_front_matter(view_markdown(MODULE_TEXT, view, "x", "Presentasi: Modul"))
+def test_a_decks_markdown_is_its_headings_blocks_and_quiz_place_with_no_qr_code_marker(view: str) -> None:
+    """A deck's QR code is on its title slide, which the build makes (hooks/trainer.py); its Markdown keeps what
+    the deck is made of, and leaves the prose (and the questions) to the module's page."""
+    text = "---\ntitle: Modul\nmodule: 1\nduration: 30\n---\n\n" + DECK_MODULE
+    front, body, _ = split_front_matter(view_markdown(text, view, "x", "Presentasi: Modul"))
     assert yaml.safe_load(front)["p2ham_view"] == view
-    assert MARKER not in body and body.strip() == split_front_matter(MODULE_TEXT)[1].strip()
+    assert MARKER not in body
+    assert body.strip() == ("# Modul\n\n## A\n\n/// trainer | 5\n- Catatan\n///\n\n/// slide\n- Butir\n///\n\n"
+                            "## Kuis\n\n" + QUIZ_STAND_IN + "\n\n## Sumber")
 
 
 def test_print_all_puts_every_module_in_order_as_a_handout() -> None:
