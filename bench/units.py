@@ -328,6 +328,7 @@ class Build:
     tree_rss: int  # bytes, sampled sum over the process tree; 0 when /proc is not available
     log: Path
     cpu: float = 0.0  # user + system seconds of the build process (steadier than wall time on a busy machine)
+    cold: tuple[float, float] | None = None  # wall and CPU seconds of the first build, with an empty cache
     out_bytes: int = 0
     out_files: int = 0
     search_bytes: int = 0  # the merged index (every language)
@@ -382,14 +383,15 @@ class TreeSampler(threading.Thread):
             self.stopped.wait(self.interval)
 
 
-def run_build(project: Path, data: Path, site: Path, log: Path,
-              strict: bool = True) -> tuple[bool, float, float, int, int]:
+def run_build(project: Path, data: Path, site: Path, log: Path, strict: bool = True,
+              cache: Path | None = None) -> tuple[bool, float, float, int, int]:
     """One build (strict unless told) in a fresh process: success, wall seconds, CPU seconds (user + system,
     os.wait4), its own peak RSS (os.wait4) and the sampled peak RSS of its process tree, in bytes."""
     python = PROJECT / ".venv" / "bin" / "python"
     command = [str(python if python.exists() else Path(sys.executable)), "-m", "mkdocs", "build",
                *(["--strict"] if strict else []), "--site-dir", str(site)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "P2HAM_DATA": str(data)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "P2HAM_DATA": str(data),
+           **({"P2HAM_CACHE": str(cache)} if cache else {})}
     with log.open("wb") as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -407,11 +409,19 @@ def run_build(project: Path, data: Path, site: Path, log: Path,
 
 
 def mkdocs_build(label: str, project: Path, data: Path, site: Path, log: Path, repeat: int = 1,
-                 strict: bool = True) -> Build:
-    """`repeat` builds (stopping at a failure); the fastest time, the largest memory figures, then the output."""
+                 strict: bool = True, cache: Path | None = None) -> Build:
+    """`repeat` builds (stopping at a failure); the fastest time, the largest memory figures, then the output.
+
+    With `cache` (an empty folder), the project's build cache starts empty there: the first build makes every QR
+    code and preview card (its time is kept as the cold build's), the next ones find them (the warm rebuilds)."""
     build = Build(label=label, ok=True, seconds=math.inf, max_rss=0, tree_rss=0, log=log, cpu=math.inf)
-    for _ in range(repeat):
-        ok, seconds, cpu, max_rss, tree_rss = run_build(project, data, site, log, strict)
+    for attempt in range(repeat + (1 if cache else 0)):
+        ok, seconds, cpu, max_rss, tree_rss = run_build(project, data, site, log, strict, cache)
+        if cache and attempt == 0:
+            build.cold = (seconds, cpu)
+            build.max_rss, build.tree_rss = max_rss, tree_rss
+            if ok:
+                continue
         build.ok, build.seconds, build.cpu = ok, min(build.seconds, seconds), min(build.cpu, cpu)
         build.max_rss, build.tree_rss = max(build.max_rss, max_rss), max(build.tree_rss, tree_rss)
         if not ok:
@@ -602,7 +612,8 @@ def tail(log: Path, lines: int = 25) -> str:
 def print_build(build: Build) -> None:
     state = "ok" if build.ok else "FAILED"
     tree = f", tree peak {build.tree_rss / MB:.0f} MB (sampled)" if build.tree_rss else ""
-    print(f"  {build.label}: {state} in {build.seconds:.2f} s ({build.cpu:.2f} s CPU), "
+    cold = f"; first build, empty cache: {build.cold[0]:.2f} s ({build.cold[1]:.2f} s CPU)" if build.cold else ""
+    print(f"  {build.label}: {state} in {build.seconds:.2f} s ({build.cpu:.2f} s CPU){cold}, "
           f"peak RSS {build.max_rss / MB:.0f} MB{tree}, "
           f"output {build.out_bytes / MB:.1f} MB in {build.out_files} files, "
           f"search index {kb(build.search_bytes)} KB", flush=True)
@@ -694,8 +705,9 @@ def report(rows: list[Row], base: Build, site: tuple[Build, Build] | None) -> No
     if national is not None:
         u = national.units
         peak = max(u.max_rss, u.tree_rss)
+        cold = f"; first build with an empty cache {u.cold[0]:.0f} s" if u.cold else ""
         print(f"  - {TARGET_NATIONAL_N} units in at most {TARGET_NATIONAL_SECONDS} s and "
-              f"{TARGET_NATIONAL_RSS // MB} MB: {u.seconds:.0f} s ({u.cpu:.0f} s CPU), {peak / MB:.0f} MB: "
+              f"{TARGET_NATIONAL_RSS // MB} MB: {u.seconds:.0f} s ({u.cpu:.0f} s CPU{cold}), {peak / MB:.0f} MB: "
               f"{verdict(u.seconds <= TARGET_NATIONAL_SECONDS and peak <= TARGET_NATIONAL_RSS)}")
         heaviest = max((packed for _, packed in u.search.values()), default=0)
         print(f"  - first search at most {TARGET_FIRST_SEARCH_GZIP // 1024} KiB gzip per language at "
@@ -829,7 +841,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"The synthetic data is invalid:\n{problems}")
                 return 1
             units_site = root / f"site-units-{n}"
-            units = mkdocs_build(f"{n} units", PROJECT, data, units_site, root / f"units-{n}.log", args.repeat)
+            units = mkdocs_build(f"{n} units", PROJECT, data, units_site, root / f"units-{n}.log", args.repeat,
+                                 cache=root / f"cache-{n}")
             measure_units_site(units, units_site, n)
             print_build(units)
             write_plain_pages(stock, framework, all_units[:n])
@@ -841,7 +854,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(Row(n=n, units=units, stock=plain, check_seconds=check_seconds,
                             data_bytes=folder_bytes(data), notes=notes))
             if not args.keep:  # large sites take gigabytes: free them as soon as they are measured
-                for folder in (data, units_site, stock_site):
+                for folder in (data, units_site, stock_site, root / f"cache-{n}"):
                     shutil.rmtree(folder, ignore_errors=True)
         report(rows, base, site)
     finally:
