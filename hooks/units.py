@@ -17,9 +17,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from p2ham.core.addresses import public_path
+from p2ham.core.addresses import public_address, public_path
 from p2ham.core.errors import ContentError
 from p2ham.core.markers import Phase
+from p2ham.publish.share import warm_qr_cache
 from p2ham.units.load import DataCache, data_dir
 from p2ham.units.pages import (
     DATA_CSV,
@@ -96,6 +97,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, DATA_JSON, content=open_data_json(data)))
         files.append(File.generated(config, DATA_CSV, content=open_data_csv(data)))
     add_to_sitemap(config, lang, pages)
+    # Their share controls' QR codes, made on every core before the pages ask for them one by one.
+    warm_qr_cache(ctx.cache, [public_address(config.site_url, page.url) for page in pages])
     return files
 
 

@@ -46,10 +46,17 @@ class Cache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
+    def _path(self, kind: str, version: str, inputs: Iterable[str]) -> Path:
+        key = fingerprint(kind, version, *inputs)
+        return self.folder / kind / key[:2] / key
+
+    def has(self, kind: str, version: str, inputs: Iterable[str]) -> bool:
+        """Whether the result for `inputs` made by code at `version` is kept."""
+        return self._path(kind, version, inputs).is_file()
+
     def get(self, kind: str, version: str, inputs: Iterable[str], make: Callable[[], bytes]) -> bytes:
         """The result for `inputs` made by code at `version`, made now (and kept) when it is not kept yet."""
-        key = fingerprint(kind, version, *inputs)
-        path = self.folder / kind / key[:2] / key
+        path = self._path(kind, version, inputs)
         try:
             return path.read_bytes()
         except OSError:

@@ -7,7 +7,12 @@ slide, handouts). A QR code always carries the page's public address in its lang
 
 from __future__ import annotations
 
+import functools
 import io
+import multiprocessing
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import segno
@@ -16,6 +21,7 @@ from p2ham.core.cache import Cache, code_version
 
 QR_SUFFIX = ".qr.svg"
 CODE = code_version(Path(__file__), segno.__version__)  # what draws a code: this file and segno
+WARM_AT_LEAST = 64  # fewer missing codes are made as their pages ask: starting processes would cost more
 
 
 def qr_path(dest_uri: str, part: str = "") -> str:
@@ -38,3 +44,23 @@ def qr_svg(address: str) -> str:
 def cached_qr_svg(cache: Cache, address: str) -> str:
     """The code of `qr_svg`, made once for the same address and code (segno's search for the best mask is slow)."""
     return cache.get("qr", CODE, (address,), lambda: qr_svg(address).encode("utf-8")).decode("utf-8")
+
+
+def _qr_bytes(address: str) -> bytes:
+    return qr_svg(address).encode("utf-8")
+
+
+def warm_qr_cache(cache: Cache, addresses: Iterable[str], processes: int | None = None,
+                  at_least: int = WARM_AT_LEAST) -> int:
+    """Make the codes of `addresses` that the cache lacks on every core at once, and keep them, so that the pages
+    find them (a site's first build with thousands of unit pages spent a third of its time in segno's mask search,
+    on one core). The codes are the same bytes as :func:`cached_qr_svg` makes. Returns how many were made."""
+    missing = sorted({address for address in addresses if not cache.has("qr", CODE, (address,))})
+    workers = processes or os.cpu_count() or 1
+    if len(missing) < at_least or workers < 2:
+        return 0
+    # "spawn": a build may run beside threads (mkdocs serve's), and a forked copy of those can hang.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for address, data in zip(missing, pool.map(_qr_bytes, missing, chunksize=32), strict=True):
+            cache.get("qr", CODE, (address,), functools.partial(bytes, data))
+    return len(missing)

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from sitecheck import parsed_inline_scripts
 
+from p2ham.core.cache import Cache
 from p2ham.publish.languages import absolute_alternates, untranslated
 from p2ham.publish.previews import HEIGHT, WIDTH, card_path, card_png
 from p2ham.publish.search import SearchSetupError, language_of, lunr_indonesian, rebase_page_config, split_index
 from p2ham.publish.security import inline_scripts, policy, script_hash
-from p2ham.publish.share import qr_path, qr_svg
+from p2ham.publish.share import cached_qr_svg, qr_path, qr_svg, warm_qr_cache
 
 SITE = "https://p2ham.example.org/"
 CONFIG = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": [" "], "fields": {}}
@@ -97,6 +98,16 @@ def test_qr_file_sits_beside_the_page() -> None:
     svg = qr_svg(SITE + "modul/x/")
     assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg and "viewBox" in svg
     assert f"<title>{SITE}modul/x/</title>" in svg
+
+
+def test_qr_codes_made_on_every_core_are_those_a_page_would_make(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    addresses = [f"{SITE}unit-kerja/u{n:03d}/" for n in range(6)]
+    assert warm_qr_cache(cache, addresses[:2], processes=2, at_least=3) == 0  # too few to start processes for
+    assert warm_qr_cache(cache, addresses, processes=2, at_least=3) == 6
+    assert warm_qr_cache(cache, addresses, processes=2, at_least=3) == 0  # kept: nothing left to make
+    for address in addresses:
+        assert cached_qr_svg(Cache(tmp_path / "empty"), address) == cached_qr_svg(cache, address) == qr_svg(address)
 
 
 # --- languages ------------------------------------------------------------------------------------------------
