@@ -38,6 +38,7 @@ from p2ham.mdext.trainer import TrainerExtension
 from p2ham.mdext.view import DECK_VIEWS
 from p2ham.publish.offline import ARCHIVE_PATH
 from p2ham.publish.share import cached_qr_svg, qr_path
+from p2ham.trainer.printall import PRINT_ALL_MARKER, Part, rebase_part
 from p2ham.trainer.slides import compare_slides, slide_limits, slide_problems
 from p2ham.trainer.summary import SUMMARY, summary_markdown
 from p2ham.trainer.timing import compare_timing, insert_before_first_h2, timing_problems, timing_rows
@@ -63,6 +64,7 @@ def on_config(config: MkDocsConfig) -> None:
     ctx.markers.register(QR_MARKER, Phase.MARKDOWN, lambda page: _module_qr(page, config))
     ctx.markers.register("trainer-kit", Phase.MARKDOWN, lambda page: _trainer_kit(page, config))
     ctx.markers.register("offline-archive", Phase.MARKDOWN, lambda page: _offline_archive(page, config))
+    ctx.markers.register(PRINT_ALL_MARKER, Phase.LATE, lambda page: _print_all(page, config))
 
 
 @event_priority(-110)  # after static-i18n (-100) has made this language's file list
@@ -70,11 +72,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     ctx = context(config)
     rules = content_rules(config)
     pages: list[File] = []
-    texts = []
     problems: list[Problem] = []
     for module in ctx.modules:
         text = (ctx.docs / module.source).read_text(encoding="utf-8")
-        texts.append(text)
         ctx.module_views[module.slug] = {}
         # An untranslated module's views are in its default language: they say so, as its page does.
         written = ctx.lang if module.source == source_name(module.slug, ctx.lang, ctx.default) else ctx.default
@@ -95,13 +95,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             page = generated_page(config, f"{MODULE_DIR}/{module.slug}.{part}.md", f"{MODULE_DIR}/{module.slug}/{part}",
                                   ctx.lang, content)
             ctx.module_views[module.slug][view] = page.url
+            if view == "handout":
+                ctx.handouts[module.slug] = page
             pages.append(page)
     if problems:
         fail("A module lacks a section of its one-page summary", ContentError(problems))
-    if texts:
+    if ctx.modules:
         t = ctx.t
-        content = print_all_markdown(texts, t["print_all_title"], t["print_all_description"], t["print_all_intro"])
-        # Its source is in the modules' folder, so that links inside the modules resolve as from a module.
+        content = print_all_markdown(t["print_all_title"], t["print_all_description"], t["print_all_intro"])
         page = generated_page(config, f"{MODULE_DIR}/{PRINT_ALL}.md", PRINT_ALL, ctx.lang, content)
         ctx.print_all_url = page.url
         pages.append(page)
@@ -123,6 +124,19 @@ def _module_qr(page: Page, config: MkDocsConfig) -> str:
     return render("module-qr.html", src=get_relative_url(qr_path(target.dest), page.file.url),
                   address=public_address(config.site_url, target.url), t=ctx.strings[page_language(page, config)],
                   view=str(page.meta.get("p2ham_view") or "participant"))
+
+
+def _print_all(page: Page, config: MkDocsConfig) -> str:
+    """Every module's participant's handout as rendered, rebased to this page."""
+    ctx = context(config)
+    parts = []
+    for module in ctx.modules:
+        handout = ctx.handouts[module.slug].page
+        html = ctx.markers.fill(handout.content or "", Phase.LATE, handout)
+        prefix = f"{module.slug}--"
+        parts.append(Part(module.slug, rebase_part(html, prefix, handout.url, page.url),
+                          str(handout.meta.get(SOURCE_LANG) or ctx.lang)))
+    return render("print-all.html", parts=parts, lang=ctx.lang)
 
 
 def _trainer_kit(page: Page, config: MkDocsConfig) -> str:

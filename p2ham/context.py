@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from p2ham.core.cache import Cache, cache_folder
 from p2ham.core.dates import format_duration
@@ -65,6 +66,7 @@ class BuildContext:
     module_pages: dict[str, ModulePage] = field(default_factory=dict)  # module slug -> its page in this build
     module_views: dict[str, dict[str, str]] = field(default_factory=dict)  # module slug -> view -> URL
     print_all_url: str = ""
+    handouts: dict[str, Any] = field(default_factory=dict)  # module slug -> its participant's handout (engine file)
     units: UnitPages | None = None
     sessions: SessionState = field(default_factory=SessionState)  # the class-session pages (pre/post-test)
 

@@ -8,13 +8,13 @@ No engine import: ``hooks/trainer.py`` adds the pages to the build; :mod:`p2ham.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Any
 
 import yaml
 
 from p2ham.core.source import split_front_matter
 from p2ham.core.yamlfile import Loader
+from p2ham.trainer.printall import PRINT_ALL_MARKER
 
 # view -> the last part of its address, below the module's own (/modul/<slug>/<part>/)
 VIEW_PARTS = {"presentation": "presentasi", "speaker": "pembicara", "trainer": "pemandu", "handout": "peserta",
@@ -68,15 +68,12 @@ def deck_markdown(body: str) -> str:
     return "\n\n".join(kept) + "\n"
 
 
-def print_all_markdown(module_texts: Sequence[str], title: str, description: str, intro: str) -> str:
-    """Every module's body, in order, as one participant's handout for printing at once."""
-    bodies = []
-    for text in module_texts:
-        _, body, _ = split_front_matter(text)
-        bodies.append(body.strip())
+def print_all_markdown(title: str, description: str, intro: str) -> str:
+    """The print-all page: its title and introduction, then every module's participant's handout, in order, put in
+    its place once they are rendered (:mod:`p2ham.trainer.printall`)."""
     meta = {"title": title, "description": description, "p2ham_view": "handout", "p2ham_module": "",
             "search": {"exclude": True}}
-    return front_matter_text(meta) + f"# {title}\n\n{intro}\n\n" + "\n\n".join(bodies) + "\n"
+    return front_matter_text(meta) + f"# {title}\n\n{intro}\n\n<!-- p2ham:{PRINT_ALL_MARKER} -->\n"
 
 
 def view_title(view: str, title: str, strings: dict[str, str]) -> str:

@@ -283,12 +283,16 @@ def test_an_order_question_prints_its_positions_as_boxes(context: Any, fixture_s
     module page keeps what they chose. The right order prints only in the trainer's answer key."""
     page, result = open_page(context, fixture_server + path)
     page.emulate_media(media="print")
-    places = page.locator("#q-beta-urutan select")
+    places = page.locator(".p2ham-question[data-question=beta-urutan] select")  # its id is prefixed on cetak/
     assert places.count() == 4 and places.first.is_visible()
     colours = places.evaluate_all("els => els.map(e => getComputedStyle(e).color)")
     assert all((colour == "rgba(0, 0, 0, 0)") == blank for colour in colours), colours
     assert places.first.evaluate("e => getComputedStyle(e).appearance") == "none"
-    key = page.locator("#q-beta-urutan details.p2ham-question__answers ol > li")
+    if path.endswith("cetak/"):  # every module of the print-all page starts a new sheet
+        parts = page.locator(".p2ham-print-part")
+        assert parts.count() == 2
+        assert parts.evaluate_all("els => els.map(e => getComputedStyle(e).breakBefore)") == ["page", "page"]
+    key = page.locator(".p2ham-question[data-question=beta-urutan] details.p2ham-question__answers ol > li")
     if path.endswith("pemandu/"):
         assert key.count() == 4 and key.first.is_visible()
     else:

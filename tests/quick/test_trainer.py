@@ -4,6 +4,8 @@ pages' Markdown and the one-page summary made from a module's text."""
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 import yaml
@@ -15,6 +17,7 @@ from p2ham.core.errors import ContentError
 from p2ham.core.source import split_front_matter, without_blocks
 from p2ham.course.rules import Rules
 from p2ham.mdext.trainer import ViewState
+from p2ham.trainer.printall import PRINT_ALL_MARKER, rebase_part, rebase_url
 from p2ham.trainer.summary import summary_markdown
 from p2ham.trainer.timing import (
     Section,
@@ -347,16 +350,34 @@ def test_a_decks_markdown_is_its_headings_blocks_and_quiz_place_with_no_qr_code_
                             "## Kuis\n\n" + QUIZ_STAND_IN + "\n\n## Sumber")
 
 
-def test_print_all_puts_every_module_in_order_as_a_handout() -> None:
-    second = MODULE_TEXT.replace("# Modul", "# Modul dua").replace("Pembuka.", "Pembuka dua.")
-    text = print_all_markdown([MODULE_TEXT, second], "Cetak semua", "Deskripsi.", "Pengantar.")
-    front, body, _ = split_front_matter(text)
+def test_print_all_is_its_title_and_introduction_then_the_handouts_place() -> None:
+    front, body, _ = split_front_matter(print_all_markdown("Cetak semua", "Deskripsi.", "Pengantar."))
     meta = yaml.safe_load(front)
     assert meta == {"title": "Cetak semua", "description": "Deskripsi.", "p2ham_view": "handout",
                     "p2ham_module": "", "search": {"exclude": True}}
-    assert body.strip().startswith("# Cetak semua\n\nPengantar.")
-    assert body.index("# Modul\n") < body.index("Pembuka.") < body.index("# Modul dua") < body.index("Pembuka dua.")
-    assert "duration:" not in body and MARKER not in body
+    assert body.strip() == f"# Cetak semua\n\nPengantar.\n\n<!-- p2ham:{PRINT_ALL_MARKER} -->"
+
+
+HANDOUT = ('<h1 id="lembar">Lembar<a class="headerlink" href="#lembar">¶</a></h1>\n'
+           '<img src="../index.qr.svg" alt="QR">\n<p><a href="../../beta/#kuis">Beta</a> '
+           '<a href="../../../glosarium/">Glosarium</a> <a href="https://x.org/a">x</a> <a href="#lembar">atas</a></p>'
+           '\n<fieldset aria-describedby="h1 h2"><input id="q1"><label for="q1">A</label></fieldset>')
+
+
+@pytest.mark.parametrize(("handout", "page", "expected"), [
+    ("modul/alfa/peserta/", "cetak/", ("../modul/alfa/index.qr.svg", "../modul/beta/#kuis", "../glosarium/")),
+    ("en/modul/alfa/peserta/", "en/cetak/", ("../modul/alfa/index.qr.svg", "../modul/beta/#kuis", "../glosarium/")),
+    ("modul/alfa/peserta.html", "cetak.html", ("modul/index.qr.svg", "beta/#kuis", "glosarium/")),  # from a folder
+])
+def test_a_handout_on_the_print_all_page_keeps_its_links_and_ids_of_its_own(handout: str, page: str,
+                                                                          expected: tuple[str, ...]) -> None:
+    html = rebase_part(HANDOUT, "alfa--", handout, page)
+    assert re.findall(r'src="([^"]+)"', html) == [expected[0]]
+    links = re.findall(r'href="([^"]+)"', html)
+    assert links == ["#alfa--lembar", expected[1], expected[2], "https://x.org/a", "#alfa--lembar"]
+    assert 'id="alfa--lembar"' in html and 'id="alfa--q1"' in html and 'for="alfa--q1"' in html
+    assert 'aria-describedby="alfa--h1 alfa--h2"' in html and 'alt="QR"' in html
+    assert rebase_url("", handout, page) == "" and rebase_url("?x=1", handout, page) == "?x=1"
 
 
 # --- The one-page summary -----------------------------------------------------------------------------------------
