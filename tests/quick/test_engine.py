@@ -10,9 +10,10 @@ import importlib.metadata
 import re
 from pathlib import Path
 
+import markdown
 import material
 import pytest
-from helpers import ROOT
+from helpers import ROOT, read_config
 
 from p2ham.publish.theme_patch import LAZY_INDEX, LAZY_WORKER, patch_bundle
 
@@ -84,3 +85,13 @@ def test_the_theme_bundle_still_takes_our_patch() -> None:
     assert len(bundles) == 1
     patched = patch_bundle(bundles[0].read_text("utf-8"))  # raises when a patched piece is missing or repeated
     assert LAZY_INDEX in patched and LAZY_WORKER in patched
+
+
+def test_the_sites_markdown_keeps_what_the_authors_typed() -> None:
+    """Item labels such as "(c)" in a list of criteria stay as typed: no extension turns them into symbols (the
+    site once printed "©" for criterion (c) of Permenkumham 25/2023 on its reference page)."""
+    config = read_config(ROOT / "mkdocs.yml")
+    names = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
+    ours = [name for name in names if not name.startswith("p2ham.")]  # ours need the build's state
+    html = markdown.markdown("Kriteria (a), (b) dan (c); 1/2 hari, 1st, --> dan +/-.", extensions=ours)
+    assert html == "<p>Kriteria (a), (b) dan (c); 1/2 hari, 1st, --&gt; dan +/-.</p>"

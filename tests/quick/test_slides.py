@@ -89,7 +89,7 @@ def render(text: str, view: str, extensions: tuple[str, ...] = ()) -> tuple[Beau
     state.start(view, {"trainer_notes": "Catatan pemandu", "trainer_minutes": "menit"})
     md = markdown.Markdown(
         extensions=["toc", "abbr", "attr_list", "md_in_html", "tables", "admonition", "pymdownx.details",
-                    "pymdownx.smartsymbols", "p2ham.mdext.quiz", "p2ham.mdext.trainer", *extensions],
+                    "p2ham.mdext.quiz", "p2ham.mdext.trainer", *extensions],
         extension_configs={"toc": {"permalink": True}, "p2ham.mdext.trainer": {"state": state}})
     return BeautifulSoup(md.convert(text), "html.parser"), state
 
@@ -186,7 +186,7 @@ def test_what_a_slide_never_holds_is_a_problem_of_its_block(content: str, proble
 
 
 def test_entities_are_one_character_and_no_html() -> None:
-    _, state = render("## A\n\n/// trainer | 5\nn\n///\n\n/// slide\nA --> B &amp; C\n///\n", "participant")
+    _, state = render("## A\n\n/// trainer | 5\nn\n///\n\n/// slide\nA &rarr; B &amp; C\n///\n", "participant")
     assert state.slides[0].problems == [] and state.slides[0].lines == [9]
 
 
