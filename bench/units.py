@@ -555,7 +555,8 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 def same_pages_project(target: Path, framework: Framework, units: list[dict[str, Any]], unit_pages: int) -> Path:
     """Stock Material on the bundled site's pages: the project's docs, the pages the build generates from the
     modules (their Markdown, from the project's own functions) and `unit_pages` plain pages per language."""
-    from p2ham.trainer.views import VIEW_PARTS, print_all_markdown, view_markdown
+    from p2ham.core.source import split_front_matter
+    from p2ham.trainer.views import VIEW_PARTS, view_markdown
 
     config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     extensions = [item for item in config.get("markdown_extensions", [])
@@ -572,7 +573,9 @@ def same_pages_project(target: Path, framework: Framework, units: list[dict[str,
             texts.append(text)
             for view, part in VIEW_PARTS.items():
                 (modules / f"{slug}.{part}{suffix}").write_text(view_markdown(text, view, slug, slug), "utf-8")
-        (modules / f"x.cetak{suffix}").write_text(print_all_markdown(texts, "Cetak", "Cetak", ""), "utf-8")
+        # Stock Material renders the print-all page as what it is: every module's text in one page.
+        everything = "\n\n".join(split_front_matter(text)[1].strip() for text in texts)
+        (modules / f"x.cetak{suffix}").write_text(f"# Cetak\n\n{everything}\n", "utf-8")
     # As in the project's build, the generated pages are not in the navigation.
     project = stock_project(target, extensions, tuple(f"/modul/*.{part}*" for part in [*VIEW_PARTS.values(), "cetak"]))
     write_plain_pages(project, framework, units[:unit_pages])
