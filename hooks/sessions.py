@@ -23,6 +23,7 @@ from p2ham.core.addresses import public_address
 from p2ham.core.errors import ContentError
 from p2ham.core.markers import Phase
 from p2ham.core.render import render
+from p2ham.core.source import front_matter_text
 from p2ham.core.strings import script_strings
 from p2ham.course.agendas import AGENDAS_FILE, load_agendas
 from p2ham.course.modules import module_of
@@ -37,7 +38,6 @@ from p2ham.quiz.sessions import (
     relative_url,
     session_data,
 )
-from p2ham.trainer.views import front_matter_text
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

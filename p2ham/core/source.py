@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from p2ham.core.errors import Problem
 from p2ham.core.yamlfile import YamlRecord, parse
@@ -14,6 +17,7 @@ FENCE = "---"
 CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 BLOCK_HEADER = re.compile(r"^ {0,3}/{3,}[ ]*[A-Za-z]")  # the first line of a `/// name` block (not its end)
 LINE_OPTION = "p2ham-line"  # the block option the build adds, so that problems can name the source line
+DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it: about 8 times faster
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
@@ -25,6 +29,11 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
         if line.strip() in (FENCE, "..."):
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     return "", text, 1
+
+
+def front_matter_text(meta: dict[str, Any]) -> str:
+    """YAML front matter for a page the build writes (one per unit and language: libyaml's dumper when present)."""
+    return f"---\n{yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False)}---\n\n"
 
 
 def front_matter(path: Path, text: str) -> tuple[YamlRecord | None, list[Problem]]:

@@ -13,11 +13,11 @@ from typing import Any
 import yaml
 
 from p2ham.core.errors import ContentError
-from p2ham.core.source import split_front_matter, without_blocks
+from p2ham.core.source import front_matter_text, split_front_matter, without_blocks
 from p2ham.core.yamlfile import Loader
 from p2ham.course.modules import module_section
 from p2ham.course.rules import Rules, missing_sections, required_sections
-from p2ham.trainer.views import QR_MARKER, front_matter_text
+from p2ham.trainer.views import QR_MARKER
 
 SUMMARY = "summary"  # the view's name (p2ham.mdext.trainer) and key in VIEW_PARTS
 LEFT_OUT = ("trainer", "quiz", "slide")  # blocks that never reach a summary, wherever a section holds them

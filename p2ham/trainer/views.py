@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from p2ham.core.source import split_front_matter
+from p2ham.core.source import front_matter_text, split_front_matter
 from p2ham.core.yamlfile import Loader
 from p2ham.trainer.printall import PRINT_ALL_MARKER
 
@@ -29,10 +29,6 @@ BLOCK_END = re.compile(r"^/{3} *$")
 # Where a section's quiz was: the deck needs to know which section it is (the closing slide's QR code opens it),
 # not the questions (md_in_html makes it an element of the quiz's class).
 QUIZ_STAND_IN = '<div class="p2ham-quiz" markdown="1"></div>'
-
-
-def front_matter_text(meta: dict[str, Any]) -> str:
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n"
 
 
 def view_markdown(module_text: str, view: str, slug: str, title: str, extra: dict[str, Any] | None = None) -> str:

@@ -17,10 +17,10 @@ from typing import Any
 
 import markdown
 import nh3
-import yaml
 
 from p2ham.core.dates import long_date
 from p2ham.core.render import render
+from p2ham.core.source import front_matter_text
 from p2ham.units.load import UnitData
 from p2ham.units.schema import STATUSES, Text, Unit
 
@@ -35,7 +35,6 @@ NOTE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it: about 8 times faster
 _NOTES = markdown.Markdown()  # one parser for every note of every unit: making one costs more than a short note
 
 
@@ -254,8 +253,7 @@ def unit_markdown(title: str, description: str) -> str:
     """
     meta = {"title": html.escape(title), "description": html.escape(description), "search": {"exclude": True},
             "hide": ["toc"]}
-    front = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
-    return f"---\n{front}---\n\n<!-- p2ham:{UNIT_MARKER} -->\n"
+    return front_matter_text(meta) + f"<!-- p2ham:{UNIT_MARKER} -->\n"
 
 
 def unit_description(unit: Unit, data: UnitData, lang: str, strings: dict[str, str]) -> str:
