@@ -71,6 +71,16 @@
       link.setAttribute("href", link.getAttribute("href").replace(/#.*$/, "") + "#" + code);
     });
   }
+  // Makes `code` the current session of this device's `key` record (a new one gets `fresh()`), and keeps it in the
+  // address and the language switcher.
+  function enterSession(key, code, fresh) {
+    var state = load(key);
+    if (!state.sessions[code]) state.sessions[code] = fresh();
+    state.current = code;
+    save(key, state);
+    setHash(code);
+    keepInSwitcher(code);
+  }
   function focusHeading(heading) {
     if (heading) heading.focus();
   }
@@ -259,15 +269,10 @@
     this.code = found.code;
     this.session = found.session;
     this.format = this.page.format(found.format);
-    var state = load(JOIN_KEY);
-    if (!state.sessions[this.code]) {
-      state.sessions[this.code] = { nonce: randomBelow(Code.NONCE_SPACE), initials: "", stage: 0, tests: [
+    enterSession(JOIN_KEY, this.code, function () {
+      return { nonce: randomBelow(Code.NONCE_SPACE), initials: "", stage: 0, tests: [
         { answers: null, done: false }, { answers: null, done: false }] };
-    }
-    state.current = this.code;
-    save(JOIN_KEY, state);
-    setHash(this.code);
-    keepInSwitcher(this.code);
+    });
     part(root, "join-form").hidden = true;
     part(root, "leave").hidden = false;
     part(root, "joined").textContent = format(this.s.session_joined, { code: this.code, format: this.format.title });
@@ -487,14 +492,9 @@
     this.code = found.code;
     this.session = found.session;
     this.format = this.page.format(found.format);
-    var state = load(TRAINER_KEY);
-    if (!state.sessions[this.code]) {
-      state.sessions[this.code] = { format: found.format, started: new Date().toISOString(), handins: {} };
-    }
-    state.current = this.code;
-    save(TRAINER_KEY, state);
-    setHash(this.code);
-    keepInSwitcher(this.code);
+    enterSession(TRAINER_KEY, this.code, function () {
+      return { format: found.format, started: new Date().toISOString(), handins: {} };
+    });
     part(root, "open-form").hidden = true;
     part(root, "collect").hidden = false;
     part(root, "results").hidden = false;
