@@ -6,24 +6,77 @@ It runs ``mkdocs serve``, which rebuilds the pages when a watched file is saved,
 site, not only the pages: ``docs/``, ``content/``, the data folder (``data/`` or ``$P2HAM_DATA``), ``overrides/``,
 ``published-addresses.txt`` and ``mkdocs.yml``. MkDocs never reloads the generator's own code (``hooks/`` and this
 package): when a Python file there changes, the server is started again, so that the next page shows the new code.
+
+MkDocs rebuilds every page of both languages on every save. :data:`MEMO` lets a rebuild take a trainer's view of a
+module (its presentation, speaker view, handouts and summary: five renders of each module's text per language) from
+the rebuild before when nothing it is made of changed (``hooks/serve.py``); it lives as long as the server, and only
+under ``mkdocs serve``.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from p2ham.units.load import data_dir
 
 PACKAGE = Path(__file__).resolve().parent  # p2ham/
 INPUTS = ("docs", "content", "overrides", "published-addresses.txt")  # beside mkdocs.yml
 CODE = ("hooks",)  # beside mkdocs.yml; with this package
+
+
+class RenderMemo:
+    """Renderings kept between the rebuilds of one server, each under a key made of every input of it
+    (:meth:`key`): a changed input makes a new key, never an old page. At most `size` are kept, the least recently
+    used dropped first. Off (nothing kept, nothing found) unless `enabled`."""
+
+    def __init__(self, size: int = 2000) -> None:
+        self.size = size
+        self.enabled = False
+        self.hits = self.misses = 0
+        self._entries: OrderedDict[str, Any] = OrderedDict()
+
+    @staticmethod
+    def key(*inputs: object) -> str:
+        """One key for inputs made of text, numbers, lists and mappings (the order of a mapping's keys ignored)."""
+        text = json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=repr)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self, key: str) -> Any:
+        if not self.enabled or key not in self._entries:
+            self.misses += self.enabled
+            return None
+        self.hits += 1
+        self._entries.move_to_end(key)
+        return self._entries[key]
+
+    def put(self, key: str, value: Any) -> None:
+        if not self.enabled:
+            return
+        self._entries[key] = value
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+MEMO = RenderMemo()
 
 
 def inputs(project: Path) -> list[Path]:

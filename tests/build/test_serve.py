@@ -4,6 +4,7 @@ shows on the served site without a restart; a change in the generator's code (ho
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -76,3 +77,55 @@ def test_saved_inputs_show_without_a_restart_and_code_restarts_the_server(
     while page(root + "tentang/") and time.monotonic() < deadline:
         time.sleep(0.5)
     assert page(root + "tentang/") == "", "the MkDocs server outlived p2ham-serve"
+
+
+LIVE_RELOAD = re.compile(r"<script>[^<]*livereload[^<]*</script>")
+
+
+def start(project: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    with log.open("a") as out:
+        return subprocess.Popen([sys.executable, "-m", "p2ham.serve", "--config", str(project / "mkdocs.yml"),
+                                 "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=out,
+                                stderr=subprocess.STDOUT, env={**os.environ, "P2HAM_DATA": ""})
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def test_a_rebuild_takes_unchanged_views_from_the_one_before_and_serves_what_a_fresh_server_serves(
+        tmp_path: Path) -> None:
+    """Saving one module renders its views again and takes the others' from the rebuild before (hooks/serve.py);
+    every view page then has the bytes a server started afresh on the saved project serves."""
+    project = make_project(tmp_path / "project").parent
+    port, log = free_port(), tmp_path / "serve.log"
+    root = f"http://127.0.0.1:{port}/p2ham/"
+    views = [f"{lang}modul/{slug}/{part}/" for lang in ("", "en/") for slug in ("alfa", "beta")
+             for part in ("presentasi", "pembicara", "pemandu", "peserta", "ringkasan")] + ["cetak/", "en/cetak/"]
+    process = start(project, port, log)
+    try:
+        wait_for(root + "modul/alfa/pemandu/", "Catatan pemandu alfa", log)
+        module = project / "docs" / "modul" / "alfa.md"
+        module.write_text(module.read_text("utf-8").replace("Anda dapat menjelaskan isinya.",
+                                                            "Anda dapat menjelaskan isinya dengan zirkonium."))
+        wait_for(root + "modul/alfa/pemandu/", "zirkonium", log)
+        wait_for(root + "cetak/", "zirkonium", log)  # the print-all page is made of the handouts, as rendered
+        served = {view: LIVE_RELOAD.sub("", page(root + view)) for view in views}
+    finally:
+        stop(process)
+    said = log.read_text()
+    counts = {lang: (int(kept), int(total)) for lang, kept, total in
+              re.findall(r"(id|en): (\d+) of (\d+) trainer's views unchanged since the last rebuild", said)}
+    assert counts["en"][0] == counts["en"][1] == 11, said  # the English module did not change: every view taken
+    assert 0 < counts["id"][0] < counts["id"][1] == 11, said  # the saved module's views rendered again
+    fresh_log = tmp_path / "fresh.log"
+    process = start(project, port, fresh_log)
+    try:
+        wait_for(root + "modul/alfa/pemandu/", "zirkonium", fresh_log)
+        fresh = {view: LIVE_RELOAD.sub("", page(root + view)) for view in views}
+    finally:
+        stop(process)
+    assert "taken from it" not in fresh_log.read_text()
+    assert all(fresh[view] for view in views)
+    assert [view for view in views if served[view] != fresh[view]] == []

@@ -173,3 +173,56 @@ def test_the_error_page_of_each_language_is_kept(config: Any, tmp_path: Path) ->
     languages.on_post_build(config=config)
     assert (tmp_path / "404.html").read_text("utf-8") == "id"
     assert (tmp_path / "en" / "404.html").read_text("utf-8") == "en"
+
+
+def test_under_serve_a_view_unchanged_is_taken_from_the_rebuild_before_with_all_its_rendering_left(
+        config: Any, caplog: pytest.LogCaptureFixture) -> None:
+    """hooks/serve.py: the second rendering of the same view is the first one's, warnings logged again; a change
+    in its Markdown or in the interface strings renders it anew; a page that is no view is always rendered."""
+    from mkdocs.structure.files import Files
+
+    from p2ham.serve import MEMO
+
+    text = ("---\ntitle: 'Lembar pemandu: Alfa'\np2ham_view: trainer\np2ham_module: alfa\n---\n\n# Alfa\n\n"
+            "## Bagian satu\n\n/// trainer | 5\n- Catatan.\n///\n\n"
+            "Lihat [bagian](#bagian-satu) dan [x](tidak-ada.md).\n")
+
+    def rendered(content: str, *, strings: dict[str, str] | None = None, view: str = "trainer") -> Page:
+        made = page(config, "modul/alfa.pemandu.md", content)
+        files = Files([made.file])
+        made = config.plugins.on_pre_page(made, config=config, files=files)
+        ctx = engine.context(config)
+        ctx.view.start(view, strings or ctx.strings["id"])
+        made.markdown = made.markdown or ""
+        made.render(config, files)
+        return made
+
+    MEMO.enabled = True
+    MEMO.clear()
+    try:
+        caplog.set_level(logging.WARNING)
+        first = rendered(text)
+        sections = list(engine.context(config).view.sections)
+        assert (MEMO.hits, MEMO.misses) == (0, 1) and "Catatan." in (first.content or "")
+        assert [s.minutes for s in sections] == [5]
+        warned = [r.getMessage() for r in caplog.records if "tidak-ada.md" in r.getMessage()]
+        assert len(warned) == 1
+        engine.context(config).view.start("trainer")  # what rendering records is cleared, as for the next page
+        second = rendered(text)
+        assert (MEMO.hits, MEMO.misses) == (1, 1)
+        assert second.content == first.content and second.toc is not first.toc
+        assert [item.title for item in second.toc] == [item.title for item in first.toc]
+        assert second.present_anchor_ids == first.present_anchor_ids and "bagian-satu" in second.present_anchor_ids
+        assert engine.context(config).view.sections == sections  # the timing table's rows, as rendered
+        assert len([r for r in caplog.records if "tidak-ada.md" in r.getMessage()]) == 2  # logged again
+        changed = rendered(text.replace("Catatan.", "Catatan baru."))
+        assert MEMO.misses == 2 and "Catatan baru." in (changed.content or "")
+        strings = dict(engine.context(config).strings["id"], trainer_notes="Catatan pelatih")
+        assert "Catatan pelatih" in (rendered(text, strings=strings).content or "") and MEMO.misses == 3
+        plain = rendered(text.replace("p2ham_view: trainer\n", ""), view="participant")
+        assert MEMO.misses == 3 and MEMO.hits == 1 and "Catatan." not in (plain.content or "")  # no view: rendered
+        MEMO.enabled = False
+        assert rendered(text).content == first.content and MEMO.hits == 1  # off (mkdocs build): nothing taken
+    finally:
+        MEMO.enabled = False
+        MEMO.clear()
