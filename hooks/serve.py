@@ -63,6 +63,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
+    ctx = context(config)
+    if ctx.lang == ctx.default:  # a rebuild starts (static-i18n builds the default language first)
+        MEMO.new_round()
     _counted["start"] = (MEMO.hits, MEMO.misses)
 
 

@@ -37,14 +37,17 @@ CODE = ("hooks",)  # beside mkdocs.yml; with this package
 
 class RenderMemo:
     """Renderings kept between the rebuilds of one server, each under a key made of every input of it
-    (:meth:`key`): a changed input makes a new key, never an old page. At most `size` are kept, the least recently
-    used dropped first. Off (nothing kept, nothing found) unless `enabled`."""
+    (:meth:`key`): a changed input makes a new key, never an old page. A rebuild starts a new round
+    (:meth:`new_round`), which drops what the round before neither found nor kept: an edited module's old views do
+    not pile up over a day of saving. At most `size` are kept, the least recently used dropped first. Off (nothing
+    kept, nothing found) unless `enabled`."""
 
     def __init__(self, size: int = 2000) -> None:
         self.size = size
         self.enabled = False
         self.hits = self.misses = 0
         self._entries: OrderedDict[str, Any] = OrderedDict()
+        self._used: set[str] = set()  # found or kept in this round
 
     @staticmethod
     def key(*inputs: object) -> str:
@@ -57,6 +60,7 @@ class RenderMemo:
             self.misses += self.enabled
             return None
         self.hits += 1
+        self._used.add(key)
         self._entries.move_to_end(key)
         return self._entries[key]
 
@@ -64,12 +68,19 @@ class RenderMemo:
         if not self.enabled:
             return
         self._entries[key] = value
+        self._used.add(key)
         self._entries.move_to_end(key)
         while len(self._entries) > self.size:
             self._entries.popitem(last=False)
 
+    def new_round(self) -> None:
+        for key in [key for key in self._entries if key not in self._used]:
+            del self._entries[key]
+        self._used = set()
+
     def clear(self) -> None:
         self._entries.clear()
+        self._used = set()
         self.hits = self.misses = 0
 
     def __len__(self) -> int:

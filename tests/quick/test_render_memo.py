@@ -29,3 +29,17 @@ def test_on_it_finds_what_it_kept_and_drops_the_least_recently_used_first() -> N
     assert (memo.hits, memo.misses) == (3, 1)
     memo.clear()
     assert len(memo) == 0 and (memo.hits, memo.misses) == (0, 0)
+
+
+def test_a_new_round_drops_what_the_round_before_neither_found_nor_kept() -> None:
+    memo = RenderMemo()
+    memo.enabled = True
+    memo.put("old view", 1)
+    memo.put("unchanged view", 2)
+    memo.new_round()  # a rebuild: the module was saved, its view has a new key
+    assert memo.get("unchanged view") == 2
+    memo.put("new view", 3)
+    memo.new_round()
+    assert memo.get("old view") is None and len(memo) == 2
+    memo.new_round()
+    assert len(memo) == 0  # a round that used nothing: nothing kept
