@@ -66,6 +66,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     ctx = context(config)
     if ctx.lang == ctx.default:  # a rebuild starts (static-i18n builds the default language first)
         MEMO.new_round()
+    _fingerprints.clear()  # made again from this build's files (an identity may be reused by a later build's)
     _counted["start"] = (MEMO.hits, MEMO.misses)
 
 
@@ -87,7 +88,6 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
 
 def _fingerprint(config: MkDocsConfig, files: Files) -> str:
     if id(files) not in _fingerprints:
-        _fingerprints.clear()
         settings = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
         _fingerprints[id(files)] = MEMO.key(
             settings, sorted((name, value) for name, value in os.environ.items() if name.startswith("P2HAM_")),
