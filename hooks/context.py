@@ -8,8 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import jinja2
-from engine import context, start_build
+from engine import context, fail, start_build
 from mkdocs.plugins import event_priority
+
+from p2ham.core.errors import ContentError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,10 +23,15 @@ def on_config(config: MkDocsConfig) -> None:
     start_build(config)
 
 
+@event_priority(90)  # every page is made, none is written, and no other hook has checked what they found yet
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """The theme's templates compiled once and kept in the cache (Jinja checks each template's source against
-    what it compiled, so an edited template is compiled again)."""
-    folder = context(config).cache.folder / "jinja-theme"
+    """Stop the build on every problem the pages' rendering found (quizzes, trainer notes, timing, slides), all at
+    once. Then the theme's templates compiled once and kept in the cache (Jinja checks each template's source
+    against what it compiled, so an edited template is compiled again)."""
+    ctx = context(config)
+    if ctx.page_problems:
+        fail("The modules' quizzes, trainer notes, timing or slides have problems", ContentError(ctx.page_problems))
+    folder = ctx.cache.folder / "jinja-theme"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
     return env

@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine import configure_extension, context, fail, page_language
+from engine import configure_extension, context, page_language
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from p2ham.core.addresses import default_source
-from p2ham.core.errors import ContentError
 from p2ham.core.markers import Phase
 from p2ham.core.render import render
 from p2ham.core.source import annotate_block_lines, first_body_line
@@ -59,8 +58,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     reference = ctx.run.questions.get(ctx.default, {}).get(key)
     if ctx.lang != ctx.default and reference is not None:
         problems += compare_languages(reference, found.questions, key, page.file.src_uri)
-    if problems:
-        fail(f"Quiz problems in {page.file.src_uri}", ContentError(problems))
+    ctx.page_problems += problems  # every page's, reported together before any page is written (hooks/context.py)
     ctx.run.questions[ctx.lang][key] = found.questions
     if found.questions:
         page.meta[META_FLAG] = True

@@ -192,8 +192,7 @@ def _check_module(slug: str, page: Page, config: MkDocsConfig) -> None:
         problems += compare_timing(reference, ctx.view.sections, f"{MODULE_DIR}/{slug}.md", source, text)
         problems += compare_slides(ctx.run.slides[ctx.default][slug], len(reference), ctx.view.slides,
                                    len(ctx.view.sections), f"{MODULE_DIR}/{slug}.md", source, text)
-    if problems:
-        fail(f"Trainer notes, timing and slides in {source}", ContentError(problems))
+    ctx.page_problems += problems  # every page's, reported together before any page is written (hooks/context.py)
     ctx.run.sections[ctx.lang][slug] = list(ctx.view.sections)
     ctx.run.slides[ctx.lang][slug] = list(ctx.view.slides)
 

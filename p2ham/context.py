@@ -69,6 +69,9 @@ class BuildContext:
     handouts: dict[str, Any] = field(default_factory=dict)  # module slug -> its participant's handout (engine file)
     units: UnitPages | None = None
     sessions: SessionState = field(default_factory=SessionState)  # the class-session pages (pre/post-test)
+    # Problems found while the pages were rendered (quizzes, trainer notes, timing, slides), every page's: the
+    # build stops on them all at once once the pages are made, before any is written (hooks/context.py).
+    page_problems: list[Problem] = field(default_factory=list)
 
     @property
     def t(self) -> dict[str, str]:

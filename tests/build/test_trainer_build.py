@@ -376,3 +376,16 @@ def test_a_translation_with_other_slides_fails_at_the_first_block_that_differs(t
     assert result.lines("modul/alfa.en.md:") == [
         f"modul/alfa.en.md:{line_of(english, '/// slide')}: slide: slide blocks by section: 1, 0+closing, 0, 0; "
         "modul/alfa.md has 2, 0+closing, 0, 0 (the languages show the same slides)"]
+
+
+def test_problems_in_several_modules_are_reported_together_before_anything_is_written(tmp_path: Path) -> None:
+    """A quiz problem in one module and a timing problem in another: one build names both, not only the first."""
+    alfa = (DOCS / "modul" / "alfa.md").read_text("utf-8").replace("//// question | Kewajiban",
+                                                                    "//// qeustion | Kewajiban")
+    beta = (DOCS / "modul" / "beta.md").read_text("utf-8").replace("/// trainer | 15\n", "/// trainer | 16\n", 1)
+    result = build_project(tmp_path, {"modul/alfa.md": alfa, "modul/beta.md": beta})
+    assert not result.ok and "Traceback" not in result.log
+    assert "The modules' quizzes, trainer notes, timing or slides have problems" in result.log
+    assert f"modul/alfa.md:{line_of(alfa, '//// qeustion | Kewajiban mana yang dijalankan?')}: block:" in result.log
+    assert f"modul/beta.md:{line_of(beta, 'duration: 20')}: duration: 20 minutes, but" in result.log
+    assert not (result.site / "index.html").exists()
