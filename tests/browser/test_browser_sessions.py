@@ -190,6 +190,17 @@ def test_a_whole_session_with_ten_participants(browser: Any, fixture_server: str
     weakest = trainer.locator("[data-p2ham=weakest] li a")
     assert weakest.count() == 3 and all("/modul/" in str(weakest.nth(n).get_attribute("href")) for n in range(3))
     problems.extend(axe_problems(trainer, "collection page, with results"))
+    # A trainer who collects with a phone's camera reads the results on it: the per-question table fits 320 px,
+    # where each question is taught under its prompt.
+    size = trainer.viewport_size
+    trainer.set_viewport_size({"width": 320, "height": 640})
+    overflow = trainer.evaluate("""() => [...document.querySelectorAll('[data-p2ham=results] table')]
+        .map(table => table.getBoundingClientRect().right - document.documentElement.clientWidth)""")
+    assert overflow and max(overflow) <= 0, overflow
+    taught = trainer.locator("[data-p2ham=per-question] tr[data-question='1'] th .p2ham-session__taught a")
+    assert taught.count() == 1 and "/modul/" in str(taught.get_attribute("href"))
+    if size:
+        trainer.set_viewport_size(size)
     # The CSV: one row per hand-in, initials only where given.
     with trainer.expect_download() as download:
         trainer.locator("[data-p2ham=csv]").click()

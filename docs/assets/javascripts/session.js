@@ -630,6 +630,12 @@
       link.setAttribute("href", question.url);
       return link;
     }
+    // Where a question is taught goes under it, not in a column of its own: three columns fit a phone.
+    function taughtLine(question, label) {
+      var line = el("span", "p2ham-session__taught", label + ": ");
+      line.appendChild(taught(question));
+      return line;
+    }
     rows.forEach(function (row) {
       var tr = el("tr");
       tr.setAttribute("data-question", String(row.index + 1));
@@ -641,16 +647,13 @@
         head.appendChild(el("br"));
         head.appendChild(document.createTextNode(s.session_post + ": " + row.post.prompt));
       }
+      head.appendChild(taughtLine(row.pre, s.session_taught_in));
+      if (row.preId !== row.postId && row.post.url !== row.pre.url) {
+        head.appendChild(taughtLine(row.post, s.session_taught_in + " (" + s.session_post + ")"));
+      }
       tr.appendChild(head);
       tr.appendChild(share(row.before));
       tr.appendChild(share(row.after));
-      var where = el("td");
-      where.appendChild(taught(row.pre));
-      if (row.preId !== row.postId && row.post.url !== row.pre.url) {
-        where.appendChild(el("br"));
-        where.appendChild(taught(row.post));
-      }
-      tr.appendChild(where);
       body.appendChild(tr);
     });
     var weakest = part(root, "weakest");
