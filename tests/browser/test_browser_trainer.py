@@ -63,6 +63,7 @@ def assert_on_slide(page: Any, label: str, of: str, notes: list[str]) -> None:
     assert shown_slides(page) == [label]
     assert page.evaluate("location.hash") == f"#slide-{label}"
     assert page.locator("[data-p2ham-present-position]").inner_text() == f"Slide {label} {of} {LABELS[-1]}"
+    assert page.locator("[data-p2ham-present-place]").text_content() == f"{label} / {LABELS[-1]}"  # in the bar
     html = page.content()
     assert "p2ham-trainer-notes" not in html and not [note for note in notes if note in html]
 

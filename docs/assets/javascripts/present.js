@@ -23,6 +23,7 @@
   var deckId = deck.getAttribute("data-p2ham-deck-id");
   var labels = slides.map(function (slide) { return slide.getAttribute("data-p2ham-slide"); });
   var position = document.querySelector("[data-p2ham-present-position]");
+  var place = document.querySelector("[data-p2ham-present-place]"); // in the projected window's bar only
   var back = document.querySelector("[data-p2ham-present-back]");
   var bar = document.querySelector("[data-p2ham-present-bar]");
   var buttons = {};
@@ -62,6 +63,7 @@
     // reads next (saying the title here too would announce it twice).
     position.textContent = deck.getAttribute("data-position-label") + " " + labels[index] + " " +
       deck.getAttribute("data-of") + " " + labels[labels.length - 1];
+    if (place) place.textContent = labels[index] + " / " + labels[labels.length - 1];
     buttons.previous.disabled = index === 0;
     buttons.next.disabled = index === slides.length - 1;
     var hash = "#slide-" + labels[index];
