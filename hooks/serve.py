@@ -16,6 +16,7 @@ starts the server again when it changes, with an empty memo. A plain ``mkdocs bu
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 import os
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from engine import context
 from mkdocs.structure.pages import Page
 
+from p2ham.mdext.view import ViewState
 from p2ham.serve import MEMO
 
 if TYPE_CHECKING:
@@ -32,7 +34,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 log = logging.getLogger("mkdocs.hooks.serve")
-RESULT = ("sections", "problems", "blocks", "slides", "slide_blocks", "deck")  # what rendering records in ViewState
+# What rendering records in the trainer's extension's state: every field but the view and strings the build sets.
+RESULT = tuple(field.name for field in dataclasses.fields(ViewState) if field.name not in ("view", "strings"))
 _fingerprints: dict[int, str] = {}  # this build's files (by the identity of its Files), made once per language
 _counted: dict[str, tuple[int, int]] = {}  # the memo's hits and misses when this language's build started
 
