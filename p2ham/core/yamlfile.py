@@ -11,6 +11,7 @@ one names its file, line and field.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,13 @@ class YamlRecord:
 
     def problem(self, path: FieldPath, message: str) -> Problem:
         return Problem(self.name, self.line(path), dotted(path), message)
+
+    def unknown_keys(self, data: Mapping[Any, Any], path: FieldPath, known: Sequence[str],
+                     hint: str = "") -> list[Problem]:
+        """A problem for each key of the mapping ``data`` (found at ``path``) that is not in ``known``, at its line;
+        the message names the known keys, or says ``hint`` instead (": the languages are id, en")."""
+        return [self.problem((*path, key), f"unknown key{hint or ': the keys are ' + ', '.join(known)}")
+                for key in sorted(set(map(str, data)) - set(known))]
 
 
 def read_text(path: Path, not_utf8: str = "not UTF-8 text: save the file as UTF-8") -> tuple[str | None,

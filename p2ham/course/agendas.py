@@ -136,8 +136,7 @@ def _texts(record: YamlRecord, value: object, path: FieldPath, languages: Sequen
         problems.append(record.problem(path, f"must give a text in each language ({', '.join(languages)})"))
         return None
     texts = {}
-    for key in sorted(set(map(str, value)) - set(languages)):
-        problems.append(record.problem((*path, key), f"unknown key: the languages are {', '.join(languages)}"))
+    problems += record.unknown_keys(value, path, languages, f": the languages are {', '.join(languages)}")
     for lang in languages:
         text = value.get(lang)
         if lang not in value:
@@ -149,20 +148,15 @@ def _texts(record: YamlRecord, value: object, path: FieldPath, languages: Sequen
     return texts if len(texts) == len(languages) else None
 
 
-def _unknown_keys(record: YamlRecord, data: Mapping[Any, Any], path: FieldPath, known: Sequence[str],
-                  problems: list[Problem], hint: str = "") -> None:
-    for key in sorted(set(map(str, data)) - set(known)):
-        problems.append(record.problem((*path, key), f"unknown key{hint or ': the keys are ' + ', '.join(known)}"))
-
-
 def _item(record: YamlRecord, raw: object, path: FieldPath, durations: Mapping[str, int], languages: Sequence[str],
           problems: list[Problem]) -> Item | None:
     if not isinstance(raw, dict):
         problems.append(record.problem(path, "must be `module: <slug>` or an item with kind, minutes and label"))
         return None
     if "module" in raw:
-        _unknown_keys(record, raw, path, MODULE_ITEM_KEYS, problems,
-                      ": a module item has only `module`; its minutes come from the module's front matter")
+        problems += record.unknown_keys(raw, path, MODULE_ITEM_KEYS,
+                                        ": a module item has only `module`; its minutes come from the module's front "
+                                        "matter")
         slug = raw["module"]
         if not isinstance(slug, str) or slug not in durations:
             known = ", ".join(sorted(durations)) or "none"
@@ -170,7 +164,7 @@ def _item(record: YamlRecord, raw: object, path: FieldPath, durations: Mapping[s
             return None
         return Item(kind="module", minutes=durations[slug], module=slug)
     before = len(problems)
-    _unknown_keys(record, raw, path, OTHER_ITEM_KEYS, problems)
+    problems += record.unknown_keys(raw, path, OTHER_ITEM_KEYS)
     kind = raw.get("kind")
     if "kind" not in raw:
         problems.append(record.problem(path, "needs `module: <slug>`, or `kind` with minutes and label"))
@@ -195,7 +189,7 @@ def _format(record: YamlRecord, raw: object, path: FieldPath, durations: Mapping
         problems.append(record.problem(path, "must be a format with " + ", ".join(FORMAT_KEYS)))
         return None
     before = len(problems)
-    _unknown_keys(record, raw, path, FORMAT_KEYS, problems)
+    problems += record.unknown_keys(raw, path, FORMAT_KEYS)
     for key in FORMAT_KEYS:
         if key not in raw:
             problems.append(record.problem((*path, key), "required"))
@@ -261,7 +255,7 @@ def check_agendas(record: YamlRecord, durations: Mapping[str, int],
     data = record.data
     if not isinstance(data, dict):
         return [], [record.problem((), "expected `formats:` with a list of session formats")]
-    _unknown_keys(record, data, (), TOP_KEYS, problems)
+    problems += record.unknown_keys(data, (), TOP_KEYS)
     raw_formats = data.get("formats")
     if not isinstance(raw_formats, list) or not raw_formats:
         problems.append(record.problem(("formats",), "must be a non-empty list of session formats"))

@@ -107,19 +107,13 @@ def load_sessions(path: Path, formats: Mapping[str, Sequence[str]], questions: M
     return found
 
 
-def _unknown_keys(record: YamlRecord, data: Mapping[Any, Any], path: FieldPath, known: Sequence[str],
-                  problems: list[Problem]) -> None:
-    for key in sorted(set(map(str, data)) - set(known)):
-        problems.append(record.problem((*path, key), f"unknown key: the keys are {', '.join(known)}"))
-
-
 def _entry(record: YamlRecord, raw: object, path: FieldPath, modules: Sequence[str],
            questions: Mapping[str, Question], sections: Mapping[str, Sequence[str]],
            problems: list[Problem]) -> TestQuestion | None:
     if not isinstance(raw, dict):
         problems.append(record.problem(path, "must be `question: <id>` with `section: <title>`"))
         return None
-    _unknown_keys(record, raw, path, ENTRY_KEYS, problems)
+    problems += record.unknown_keys(raw, path, ENTRY_KEYS)
     qid, title = raw.get("question"), raw.get("section")
     question = questions.get(qid) if isinstance(qid, str) else None
     if "question" not in raw:
@@ -180,7 +174,7 @@ def _session(record: YamlRecord, raw: object, index: int, formats: Mapping[str, 
     if not isinstance(raw, dict):
         problems.append(record.problem(path, "must be a session format with " + ", ".join(SESSION_KEYS)))
         return None
-    _unknown_keys(record, raw, path, SESSION_KEYS, problems)
+    problems += record.unknown_keys(raw, path, SESSION_KEYS)
     format_id = raw.get("format")
     if "format" not in raw:
         problems.append(record.problem((*path, "format"), "required: the id of a format of content/agendas.yml"))
@@ -220,7 +214,7 @@ def check_sessions(record: YamlRecord, formats: Mapping[str, Sequence[str]], que
     data = record.data
     if not isinstance(data, dict):
         return [], [record.problem((), "expected `sessions:` with a list of session formats")]
-    _unknown_keys(record, data, (), TOP_KEYS, problems)
+    problems += record.unknown_keys(data, (), TOP_KEYS)
     raw_sessions = data.get("sessions")
     if not isinstance(raw_sessions, list) or not raw_sessions:
         return [], [*problems, record.problem(("sessions",), "must be a non-empty list of session formats")]
