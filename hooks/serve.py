@@ -119,7 +119,7 @@ def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
         MEMO.put(key, Rendered(
             content=page.content or "", toc=copy.deepcopy(page.toc), title=page._title_from_render,
             anchors=set(page.present_anchor_ids or ()),
-            links=None if links is None else {target.src_uri: dict(found) for target, found in links.items()},
+            links=None if links is None else {target.src_uri: dict(anchors) for target, anchors in links.items()},
             records=catch.records, recorded=copy.deepcopy({name: getattr(ctx.view, name) for name in RESULT})))
         return
     for record in found.records:  # as rendering logged them: a warning counts again

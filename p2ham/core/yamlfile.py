@@ -27,7 +27,6 @@ class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mis
     """Safe YAML, fast where LibYAML is present; dates and clock times stay text."""
 
 
-COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # finds the lines of fields: LibYAML's parser where present
 Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 Loader.yaml_implicit_resolvers = {first: list(resolvers)
                                   for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
@@ -76,7 +75,7 @@ class YamlRecord:
         if self._lines is None:
             self._lines = {}
             try:
-                root = yaml.compose(self.text, Loader=COMPOSER)
+                root = yaml.compose(self.text, Loader=Loader)  # the nodes' lines
             except yaml.YAMLError:
                 root = None
             if root is not None:
